@@ -1,0 +1,129 @@
+/**
+ * CSV and TSV through csv-parse in streaming mode. The first record is the header. Records of the
+ * wrong width, invalid UTF-8 and parse errors are rejected one by one; the file goes on.
+ */
+import { parse, type CsvError, type Info } from 'csv-parse';
+import type { ReaderEvent } from '../core/types.js';
+import { READER_CODES as C, reject, shown } from './codes.js';
+import type { ReadContext } from './context.js';
+import { buildDocument } from './record.js';
+import { Utf8StreamValidator } from './utf8.js';
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** 1-based first line of a record, from csv-parse's end line and the newlines inside the raw record. */
+function firstLine(endLine: number, raw: string): number {
+  const body = raw.replace(/\r?\n$|\r$/, '');
+  return endLine - countNewlines(body);
+}
+
+/**
+ * Reads CSV (or TSV with `delimiter` `\t`) from byte chunks. Byte offsets count from the start of the
+ * (decompressed) input. The parser only sees text once the header is known.
+ */
+export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadContext, defaultDelimiter = ','): AsyncGenerator<ReaderEvent> {
+  const { file, rules } = ctx;
+  const delimiter = ctx.spec.delimiter === '\\t' ? '\t' : (ctx.spec.delimiter ?? defaultDelimiter);
+  const utf8 = new Utf8StreamValidator();
+  const skipped: ReaderEvent[] = [];
+  let lastBytes = 0;
+  const parser = parse({
+    delimiter,
+    bom: true,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    // A stray quote inside a field is kept as text: the alternative drops the rest of the file into one error.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined, raw?: string) => {
+      if (!err) return;
+      const e = err as CsvError & { lines?: number };
+      const rawText = raw === undefined ? '' : String(raw);
+      const line = e.lines !== undefined ? firstLine(e.lines, rawText) : undefined;
+      skipped.push(reject(file, C.CSV_PARSE, `expected a well-formed CSV record, found a problem: ${e.message}`, { line, raw: rawText }));
+    },
+  });
+
+  let header: string[] | undefined;
+  let pumpError: unknown;
+  let stopped = false;
+  // Feed the parser in the background, honouring backpressure, while this generator consumes records.
+  const pump = (async () => {
+    try {
+      for await (const chunk of chunks) {
+        if (stopped) return;
+        utf8.push(chunk);
+        if (!parser.write(chunk)) {
+          await new Promise<void>((resolve) => {
+            parser.once('drain', resolve);
+            parser.once('close', resolve);
+          });
+        }
+      }
+      utf8.end();
+      if (!stopped) parser.end();
+    } catch (error) {
+      pumpError = error;
+      parser.destroy();
+    }
+  })();
+
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: Info; raw: string }>) {
+      while (skipped.length > 0) yield skipped.shift()!;
+      const { record, info, raw } = item;
+      const start = lastBytes;
+      lastBytes = info.bytes;
+      const line = firstLine(info.lines, raw);
+      const bad = utf8.takeIn(start, info.bytes);
+      if (bad !== undefined) {
+        yield reject(file, C.UTF8, `expected UTF-8 text, found an invalid byte at offset ${bad}`, { line, byteOffset: bad, raw });
+        if (!header) return;
+        continue;
+      }
+      if (!header) {
+        header = record.map((h) => h.trim());
+        const missing = rules.textPaths.filter((p) => !header!.includes(p));
+        if (missing.length === rules.textPaths.length) {
+          // A header without the text column is a config problem; rejecting every row would bury it.
+          yield reject(
+            file,
+            C.NO_TEXT_FIELD,
+            `expected a text column ${rules.textPaths.map((p) => shown(p)).join(' or ')} in the header, found: ${header.join(', ')}`,
+            { line, raw },
+          );
+          parser.destroy();
+          return;
+        }
+        continue;
+      }
+      if (record.length !== header.length) {
+        yield reject(file, C.CSV_WIDTH, `expected ${header.length} fields as in the header, found ${record.length}`, { line, raw });
+        continue;
+      }
+      const obj: Record<string, unknown> = { ...ctx.pathMeta };
+      for (let i = 0; i < header.length; i++) obj[header[i]] = record[i];
+      yield buildDocument(
+        { record: obj, origin: { file, line }, derivedId: `${file}:${line}`, derivedBasis: 'content', raw: () => raw },
+        rules,
+      );
+    }
+    while (skipped.length > 0) yield skipped.shift()!;
+  } catch (error) {
+    if (pumpError) throw pumpError;
+    while (skipped.length > 0) yield skipped.shift()!;
+    const e = error as CsvError & { lines?: number };
+    yield reject(file, C.CSV_PARSE, `expected well-formed CSV, found a problem that stops this file: ${e.message}`, { line: e.lines });
+  } finally {
+    stopped = true;
+    parser.destroy();
+    await pump;
+  }
+  if (pumpError) throw pumpError;
+}
