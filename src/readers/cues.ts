@@ -97,6 +97,12 @@ export function parseCues(body: string, firstLine: number, isVtt: boolean): Pars
       // Subtitle line breaks are display wrapping, so the lines of a cue are joined with a space.
       const { text, directions } = takeStageDirections(seg.lines.join(' '));
       if (!text && directions.length === 0) continue;
+      // A cue that is only "[music]" is not a turn of its own: its directions go with the previous turn.
+      const prev = turns[turns.length - 1];
+      if (!text && seg.speaker === undefined && prev) {
+        prev.stageDirections.push(...directions);
+        continue;
+      }
       turns.push({ speaker: seg.speaker, text, stageDirections: directions, start, end, line: firstLine + blockStart });
     }
   }
