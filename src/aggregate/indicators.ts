@@ -1,0 +1,249 @@
+/**
+ * Turns per-document contributions into indicator rows: per group and period, each indicator with its
+ * numerator, denominator, document count, confidence interval and smoothed value. Periods with no data are
+ * present as empty rows, so a gap in coverage looks like a gap.
+ */
+
+import type { DocumentContribution } from './contribution.js';
+import { quantileSorted } from './stats/bootstrap.js';
+import { enumeratePeriods, periodLabel, periodOf, type Period, type PeriodUnit } from './stats/periods.js';
+import { createRng } from './stats/rng.js';
+import { ewma, rollingMean } from './stats/smoothing.js';
+import { wilsonInterval } from './stats/wilson.js';
+
+/** Names of the indicators, in output order. */
+export const INDICATORS = [
+  'dehumanization',
+  'dehumanization_own_voice',
+  'dehumanization_quoted',
+  'victimhood_exclusive',
+  'victimhood_inclusive',
+  'acknowledgement',
+  'outgroup_salience',
+  'rehumanization_index',
+] as const;
+export type IndicatorName = (typeof INDICATORS)[number];
+
+/** Share indicators: sentences showing the measure over all sentences. */
+const SHARE_INDICATORS = INDICATORS.slice(0, 6) as readonly IndicatorName[];
+
+/** The label of the row that pools every value of a grouping field. */
+export const ALL_GROUPS = '(all)';
+/** Period label for documents without a usable date. */
+export const UNDATED = 'undated';
+/** Period label for the rows that pool every period. */
+export const ALL_PERIODS = 'all';
+
+/** One row of indicators.csv. */
+export interface IndicatorRow {
+  readonly groups: Readonly<Record<string, string>>;
+  readonly period: string;
+  readonly period_start: string;
+  readonly period_end: string;
+  readonly indicator: IndicatorName;
+  readonly value: number | null;
+  readonly ci_low: number | null;
+  readonly ci_high: number | null;
+  readonly ci_method: 'wilson' | 'bootstrap' | 'none';
+  readonly smoothed: number | null;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly n_documents: number;
+}
+
+/** Settings of the indicator computation. */
+export interface IndicatorOptions {
+  readonly period: PeriodUnit;
+  readonly groupFields: readonly string[];
+  readonly confidence: number;
+  readonly bootstrap: number;
+  readonly seed: number;
+  readonly smoothing: { readonly method: 'none' | 'rolling' | 'ewma'; readonly window: number; readonly alpha: number };
+  /** Whether actor lists mark sides; without sides, outgroup salience is not computed. */
+  readonly sidesConfigured: boolean;
+}
+
+/** A cell: the documents of one group in one period. */
+interface Cell {
+  readonly groups: Record<string, string>;
+  readonly period: string;
+  readonly start: string;
+  readonly end: string;
+  readonly docs: DocumentContribution[];
+}
+
+/** Computes every indicator row. Deterministic for a seed, whatever the order of `contributions`. */
+export function computeIndicators(contributions: readonly DocumentContribution[], options: IndicatorOptions): IndicatorRow[] {
+  // Order documents by id so that the bootstrap draws do not depend on arrival order (workers, shards).
+  const docs = [...contributions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const indicators = INDICATORS.filter((name) => name !== 'outgroup_salience' || options.sidesConfigured);
+
+  const periodOfDoc = new Map<DocumentContribution, Period | null>();
+  let minDate: string | null = null;
+  let maxDate: string | null = null;
+  for (const doc of docs) {
+    const p = doc.date ? safePeriod(doc.date, options.period) : null;
+    periodOfDoc.set(doc, p);
+    if (p) {
+      if (minDate === null || p.start < minDate) minDate = p.start;
+      if (maxDate === null || p.end > maxDate) maxDate = p.end;
+    }
+  }
+  const periods = minDate && maxDate ? enumeratePeriods(minDate, maxDate, options.period) : [];
+
+  // Group combinations present in the data, plus the pooled row.
+  const groupKeys = new Map<string, Record<string, string>>();
+  const keyOf = (g: Readonly<Record<string, string>>): string => options.groupFields.map((f) => g[f] ?? '').join('\u0000');
+  const pooled: Record<string, string> = Object.fromEntries(options.groupFields.map((f) => [f, ALL_GROUPS]));
+  groupKeys.set(keyOf(pooled), pooled);
+  if (options.groupFields.length > 0) {
+    for (const doc of docs) if (!groupKeys.has(keyOf(doc.groups))) groupKeys.set(keyOf(doc.groups), { ...doc.groups });
+  }
+  const sortedGroups = [...groupKeys.entries()].sort(([a], [b]) => (a === keyOf(pooled) ? -1 : b === keyOf(pooled) ? 1 : a < b ? -1 : 1));
+
+  const rows: IndicatorRow[] = [];
+  for (const [key, groups] of sortedGroups) {
+    const isPooled = key === keyOf(pooled);
+    const inGroup = isPooled ? docs : docs.filter((d) => keyOf(d.groups) === key);
+    const byPeriod = new Map<string, DocumentContribution[]>();
+    const undated: DocumentContribution[] = [];
+    for (const doc of inGroup) {
+      const p = periodOfDoc.get(doc);
+      if (!p) undated.push(doc);
+      else {
+        const list = byPeriod.get(p.start);
+        if (list) list.push(doc);
+        else byPeriod.set(p.start, [doc]);
+      }
+    }
+    const cells: Cell[] = periods.map((p) => ({ groups, period: periodLabel(p, options.period), start: p.start, end: p.end, docs: byPeriod.get(p.start) ?? [] }));
+    const seriesRows = cells.map((cell) => rowsForCell(cell, indicators, options));
+    // Smoothing runs along each indicator's series and never replaces the raw value.
+    for (let k = 0; k < indicators.length; k++) {
+      const raw = seriesRows.map((r) => r[k]!.value);
+      const smooth = smoothSeries(raw, options.smoothing);
+      seriesRows.forEach((r, t) => rows.push({ ...r[k]!, smoothed: smooth[t] ?? null }));
+    }
+    if (undated.length > 0) {
+      for (const r of rowsForCell({ groups, period: UNDATED, start: '', end: '', docs: undated }, indicators, options)) rows.push(r);
+    }
+    for (const r of rowsForCell({ groups, period: ALL_PERIODS, start: minDate ?? '', end: maxDate ?? '', docs: inGroup }, indicators, options)) rows.push(r);
+  }
+  return rows;
+}
+
+function safePeriod(date: string, unit: PeriodUnit): Period | null {
+  try {
+    return periodOf(date, unit);
+  } catch {
+    return null;
+  }
+}
+
+/** Numerator and denominator of each indicator for one document. */
+function partsOf(doc: DocumentContribution, indicator: IndicatorName): [number, number] {
+  switch (indicator) {
+    case 'outgroup_salience':
+      return [doc.outgroup_mentions, doc.tokens];
+    case 'rehumanization_index':
+      return [doc.index_sum, doc.other_sentences];
+    default:
+      return [doc[indicator], doc.sentences];
+  }
+}
+
+const SCALE: Partial<Record<IndicatorName, number>> = { outgroup_salience: 1000 };
+
+function rowsForCell(cell: Cell, indicators: readonly IndicatorName[], options: IndicatorOptions): IndicatorRow[] {
+  const n = cell.docs.length;
+  const parts = indicators.map((ind) => cell.docs.map((d) => partsOf(d, ind)));
+  const intervals = bootstrapCell(parts, options, `${cell.period}|${JSON.stringify(cell.groups)}`);
+  return indicators.map((indicator, k) => {
+    const scale = SCALE[indicator] ?? 1;
+    let numerator = 0;
+    let denominator = 0;
+    for (const [a, b] of parts[k]!) {
+      numerator += a;
+      denominator += b;
+    }
+    const value = denominator > 0 ? (numerator / denominator) * scale : null;
+    let ciLow: number | null = null;
+    let ciHigh: number | null = null;
+    let method: IndicatorRow['ci_method'] = 'none';
+    // One sentence per document (tweets, turns): sentences are independent units and Wilson is exact enough.
+    // Several sentences per document are clustered, so the interval resamples whole documents.
+    if (value !== null && SHARE_INDICATORS.includes(indicator) && denominator === n) {
+      const w = wilsonInterval(numerator, denominator, options.confidence);
+      if (w) {
+        ciLow = w.lower;
+        ciHigh = w.upper;
+        method = 'wilson';
+      }
+    } else if (value !== null) {
+      const interval = intervals[k]!;
+      if (interval) {
+        ciLow = interval[0] * scale;
+        ciHigh = interval[1] * scale;
+        method = 'bootstrap';
+      }
+    }
+    return {
+      groups: cell.groups,
+      period: cell.period,
+      period_start: cell.start,
+      period_end: cell.end,
+      indicator,
+      value: round(value),
+      ci_low: round(ciLow),
+      ci_high: round(ciHigh),
+      ci_method: method,
+      smoothed: null,
+      numerator: round(numerator) ?? 0,
+      denominator,
+      n_documents: n,
+    };
+  });
+}
+
+/**
+ * One cluster bootstrap over the cell's documents for all indicators at once: each resample draws documents
+ * with replacement and recomputes every ratio, so B resamples cost one pass, not one per indicator.
+ */
+function bootstrapCell(parts: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, options: IndicatorOptions, cellKey: string): Array<[number, number] | null> {
+  const n = parts[0]?.length ?? 0;
+  const k = parts.length;
+  if (n === 0) return parts.map(() => null);
+  const rng = createRng(`${options.seed}|${cellKey}`);
+  const stats: number[][] = parts.map(() => []);
+  const num = new Float64Array(k);
+  const den = new Float64Array(k);
+  for (let b = 0; b < options.bootstrap; b++) {
+    num.fill(0);
+    den.fill(0);
+    for (let i = 0; i < n; i++) {
+      const j = rng.nextInt(n);
+      for (let m = 0; m < k; m++) {
+        const p = parts[m]![j]!;
+        num[m] += p[0];
+        den[m] += p[1];
+      }
+    }
+    for (let m = 0; m < k; m++) if (den[m]! > 0) stats[m]!.push(num[m]! / den[m]!);
+  }
+  const alpha = (1 - options.confidence) / 2;
+  return stats.map((s) => {
+    if (s.length === 0) return null;
+    s.sort((x, y) => x - y);
+    return [quantileSorted(s, alpha), quantileSorted(s, 1 - alpha)];
+  });
+}
+
+function smoothSeries(values: readonly (number | null)[], smoothing: IndicatorOptions['smoothing']): (number | null)[] {
+  if (smoothing.method === 'none') return values.map(() => null);
+  const out = smoothing.method === 'ewma' ? ewma(values, smoothing.alpha) : rollingMean(values, smoothing.window);
+  return out.map((v) => round(v));
+}
+
+function round(x: number | null | undefined): number | null {
+  return x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1e6) / 1e6;
+}

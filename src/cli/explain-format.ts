@@ -1,0 +1,25 @@
+/** Formats `rehumanize explain` output: every sentence, every finding and why, readable in a terminal. */
+
+import { MEASURES } from '../core/types.js';
+import type { ExplainedSentence } from '../measures/scorer.js';
+
+/** Renders explained sentences as text. */
+export function formatExplanation(sentences: readonly ExplainedSentence[]): string {
+  const lines: string[] = [];
+  for (const s of sentences) {
+    lines.push(`[${s.index}] ${s.text}`);
+    lines.push(`    scores: ${MEASURES.map((m) => `${m}=${s[m].toFixed(2)}`).join('  ')}  (own voice ${s.dehumanization_own_voice.toFixed(2)}, quoted ${s.dehumanization_quoted.toFixed(2)})`);
+    if (s.mentions.length > 0) {
+      lines.push(`    groups: ${s.mentions.map((m) => `"${m.text}" (${m.category}${m.side !== 'unspecified' ? `, ${m.side}` : ''})`).join(', ')}`);
+    }
+    for (const f of s.findings) {
+      const flags = [f.negated ? 'NEGATED' : null, f.quoted ? 'QUOTED' : null, f.weight === 0 ? 'does not count' : null].filter(Boolean).join(', ');
+      lines.push(
+        `    + ${f.measure} / ${f.category}: "${f.match}" -> target ${f.target ? `"${f.target}"` : '(none)'} by rule ${f.rule}, weight ${f.weight}${flags ? ` [${flags}]` : ''}  (${f.lexicon}, chars ${f.start}-${f.end})`,
+      );
+    }
+    for (const r of s.rejected) lines.push(`    - ${r.measure} / ${r.category}: "${r.match}" not counted: ${r.reason}`);
+    if (s.findings.length === 0 && s.rejected.length === 0) lines.push('    (no lexicon trigger)');
+  }
+  return `${lines.join('\n')}\n`;
+}

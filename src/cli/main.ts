@@ -1,0 +1,151 @@
+/**
+ * The `rehumanize` command line. Exit codes a script can trust: 0 ok, 1 the run found bad input it could
+ * not place (or --strict stopped it), 2 usage or config error. User mistakes print a message with a code,
+ * never a stack trace (unless --debug).
+ */
+
+import { Command, CommanderError } from 'commander';
+import { isUserError, UserError } from '../core/errors.js';
+import { loadLexiconFile, resolveLexiconPath, listBundledLexicons } from '../lexicon/load.js';
+import { loadPipeline } from '../pipeline/config.js';
+import { runPipeline } from '../pipeline/run.js';
+import { setupScorer } from '../pipeline/scorer-setup.js';
+import { TOOL_VERSION } from '../pipeline/version.js';
+import { formatExplanation } from './explain-format.js';
+import { runScoreFilter } from './score-filter.js';
+
+/** Exit codes. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+/** Runs the CLI with `argv` (as in process.argv) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = new Command()
+    .name('rehumanize')
+    .description('Measure rehumanization in public discourse: dehumanization, victimhood framing and acknowledgement of the other side.')
+    .version(TOOL_VERSION)
+    .option('--debug', 'show stack traces for errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('run')
+    .description('run a pipeline: read its inputs, score them, write documents, findings, indicators, change points, comparisons, rejects and a manifest')
+    .argument('<pipeline>', 'pipeline YAML file (see pipelines/)')
+    .option('--out <dir>', 'output folder (default: the pipeline\'s output.dir, or out/<pipeline name>)')
+    .option('--strict', 'stop at the first bad record with exit code 1 instead of sending it to rejects.jsonl')
+    .option('--quiet', 'print only the summary')
+    .action(async (pipeline: string, opts: { out?: string; strict?: boolean; quiet?: boolean }) => {
+      const config = loadPipeline(pipeline);
+      const started = Date.now();
+      const summary = await runPipeline(config, {
+        outDir: opts.out,
+        strict: opts.strict,
+        onProgress: opts.quiet ? undefined : (docs, bytes) => process.stderr.write(`  ${docs} documents scored, ${(bytes / 1e6).toFixed(1)} MB read\n`),
+      });
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      process.stdout.write(
+        [
+          `rehumanize: ${config.name} done in ${seconds} s`,
+          `  read ${summary.read} = scored ${summary.scored} + rejected ${summary.rejected} + duplicates ${summary.duplicates}`,
+          `  ${summary.sentences} sentences; ${summary.indicatorRows} indicator rows; ${summary.changePoints} change points${config.comparison ? `; ${summary.comparisons} comparison rows` : ''}`,
+          `  outputs in ${summary.outDir}: ${summary.files.join(', ')}`,
+          summary.rejected > 0 ? `  ${summary.rejected} record(s) could not be used: see rejects.jsonl for file, line and reason` : '',
+        ]
+          .filter(Boolean)
+          .join('\n') + '\n',
+      );
+      if (summary.rejected > 0) exitCode = EXIT.badInput;
+    });
+
+  program
+    .command('score')
+    .description('Unix filter: JSONL documents in (files or stdin; "text" plus any fields), one JSON line per input line out, in order')
+    .argument('[files...]', 'JSONL files (stdin when none)')
+    .option('--sentences', 'add per-sentence scores and findings')
+    .option('--lexicon <ref...>', 'lexicons to use (bundled ids or paths; default: the bundled set)')
+    .option('--actors <ref...>', 'extra actor lists, for example one that marks sides', [])
+    .option('--rejects <file>', 'also write unusable lines to this JSONL file')
+    .option('--max-chars <n>', 'longest accepted text', (v) => Number(v), 1_000_000)
+    .action(async (files: string[], opts: { sentences?: boolean; lexicon?: string[]; actors: string[]; rejects?: string; maxChars: number }) => {
+      const { scorer } = setupScorer(opts.lexicon ?? ['default'], opts.actors, process.cwd());
+      const result = await runScoreFilter(scorer, files, process.stdout, process.stderr, {
+        sentences: opts.sentences ?? false,
+        rejectsPath: opts.rejects,
+        maxChars: opts.maxChars,
+      });
+      if (result.rejected > 0) exitCode = EXIT.badInput;
+    });
+
+  program
+    .command('explain')
+    .description('show each sentence, each finding with its words, rule, category, target, negation and quotation, and what was not counted and why')
+    .argument('<text...>', 'the text to explain')
+    .option('--lexicon <ref...>', 'lexicons to use (default: the bundled set)')
+    .option('--actors <ref...>', 'extra actor lists', [])
+    .option('--json', 'print JSON instead of text')
+    .action((words: string[], opts: { lexicon?: string[]; actors: string[]; json?: boolean }) => {
+      const { scorer } = setupScorer(opts.lexicon ?? ['default'], opts.actors, process.cwd());
+      const explained = scorer.explainDocument(words.join(' '));
+      process.stdout.write(opts.json ? `${JSON.stringify(explained, null, 2)}\n` : formatExplanation(explained));
+    });
+
+  const lexicon = program.command('lexicon').description('check and inspect lexicons');
+  lexicon
+    .command('lint')
+    .description('validate lexicon files and report every problem with file:line')
+    .argument('[refs...]', 'lexicon files or bundled ids (default: every bundled lexicon)')
+    .action((refs: string[]) => {
+      const targets = refs.length > 0 ? refs : listBundledLexicons();
+      let problems = 0;
+      for (const ref of targets) {
+        try {
+          const l = loadLexiconFile(resolveLexiconPath(ref, process.cwd()));
+          process.stdout.write(`ok  ${l.info.id}@${l.info.version}  ${l.entries.length} entries  (${l.info.file})\n`);
+        } catch (error) {
+          if (!isUserError(error)) throw error;
+          problems++;
+          process.stdout.write(`${error.format()}\n`);
+        }
+      }
+      if (problems > 0) exitCode = EXIT.usage;
+    });
+  lexicon
+    .command('show')
+    .description('print a lexicon\'s header, categories and entries')
+    .argument('<ref>', 'lexicon file or bundled id')
+    .option('--category <name>', 'only this category')
+    .action((ref: string, opts: { category?: string }) => {
+      const l = loadLexiconFile(resolveLexiconPath(ref, process.cwd()));
+      const out: string[] = [
+        `${l.info.id}@${l.info.version} (${l.info.language}, ${l.info.measure}, ${l.info.license})`,
+        `  ${l.info.description}`,
+        `  source: ${l.info.source}`,
+        `  sha256: ${l.info.sha256}`,
+        '  categories:',
+        ...[...l.info.categories].map(([name, d]) => `    ${name} (${l.entries.filter((e) => e.category === name).length}): ${d}`),
+        '  entries:',
+        ...l.entries.filter((e) => !opts.category || e.category === opts.category).map((e) => `    ${e.term}\t${e.category}\t${e.weight}\t${e.pos}${e.side !== 'unspecified' ? `\t${e.side}` : ''}${e.notes ? `\t# ${e.notes}` : ''}`),
+      ];
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (isUserError(error)) {
+      process.stderr.write(`rehumanize: ${error.format()}\n`);
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+export { UserError };

@@ -1,0 +1,78 @@
+/**
+ * Finds who a sentence talks about: human-group nouns from the actor lexicons and personal pronouns.
+ *
+ * Built once per scorer from the actor lexicons; per sentence it returns mentions as token ranges, longest
+ * match first, without overlaps. Pronouns are grammar, not lexicon data: first-person plural is the speaker's
+ * own group, third-person plural the other, singular third person a person.
+ */
+
+import type { Side } from '../core/types.js';
+import { compileTrie } from '../lexicon/trie.js';
+import type { Lexicon } from '../lexicon/types.js';
+
+/** How a mention can fill the slots of a lexicon term. */
+export type MentionPerson = 'self' | 'other' | 'person' | 'group';
+
+/** A mention as token indices `[start, end)` in the sentence. */
+export interface TokenMention {
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
+  readonly category: string;
+  readonly side: Side;
+  readonly person: MentionPerson;
+}
+
+export const FIRST_PERSON_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves', "we're", "we've", "we'll", "we'd"]);
+export const THIRD_PERSON_PLURAL = new Set(['they', 'them', 'their', 'theirs', 'themselves', "they're", "they've", "they'll", "they'd"]);
+export const THIRD_PERSON_SINGULAR = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself', "he's", "she's"]);
+/** Pronouns that carry a copula with them ("they're animals"). */
+export const PRONOUN_WITH_COPULA = new Set(["we're", "they're", "he's", "she's"]);
+
+/** Finds mentions in token forms. */
+export type ActorFinder = (forms: readonly string[]) => TokenMention[];
+
+/** Compiles the actor lexicons into a finder. Sides from the lexicon override nothing about pronouns. */
+export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinder {
+  const trie = compileTrie(actorLexicons.flatMap((l) => l.entries));
+  return (forms) => {
+    const matches = trie.matchAll(forms);
+    const mentions: TokenMention[] = [];
+    // Longest match wins at each position; later matches may not overlap earlier ones.
+    matches.sort((a, b) => a.start - b.start || b.end - a.end);
+    let coveredUntil = 0;
+    let m = 0;
+    for (let i = 0; i < forms.length; i++) {
+      const form = forms[i]!;
+      while (m < matches.length && matches[m]!.start < i) m++;
+      if (i < coveredUntil) continue;
+      const pronoun = pronounMention(form, i);
+      if (pronoun) {
+        mentions.push(pronoun);
+        coveredUntil = i + 1;
+        continue;
+      }
+      const match = matches[m];
+      if (match && match.start === i) {
+        const entry = match.entry;
+        mentions.push({
+          start: i,
+          end: match.end,
+          label: entry.term,
+          category: entry.category,
+          side: entry.side,
+          person: entry.side === 'ingroup' ? 'self' : 'group',
+        });
+        coveredUntil = match.end;
+      }
+    }
+    return mentions;
+  };
+}
+
+function pronounMention(form: string, i: number): TokenMention | null {
+  if (FIRST_PERSON_PLURAL.has(form)) return { start: i, end: i + 1, label: form, category: 'pronoun', side: 'ingroup', person: 'self' };
+  if (THIRD_PERSON_PLURAL.has(form)) return { start: i, end: i + 1, label: form, category: 'pronoun', side: 'unspecified', person: 'other' };
+  if (THIRD_PERSON_SINGULAR.has(form)) return { start: i, end: i + 1, label: form, category: 'pronoun', side: 'unspecified', person: 'person' };
+  return null;
+}

@@ -1,0 +1,99 @@
+/**
+ * Whose voice the words are in. Words inside quotation marks, or in a sentence that reports someone else's
+ * speech ("the minister called them vermin", "he said they were animals"), are quoted: findings keep them
+ * with `quoted: true` so indicators can report all language and the author's own voice apart.
+ *
+ * Two cases are neither the author's nor anyone's dehumanization:
+ * - counter-speech: the sentence reports or names the words in order to reject them ("calling refugees vermin
+ *   is wrong", "the minister's description of migrants as a plague was condemned");
+ * - mention: the word is talked about as a word ("the word cockroach was used on the radio").
+ */
+
+import { compileTrie, type CompiledTrie } from '../../lexicon/trie.js';
+import type { Lexicon } from '../../lexicon/types.js';
+import { FIRST_PERSON_PLURAL } from '../actors.js';
+import { insideQuote, type QuoteSpan } from '../../text/quotes.js';
+import type { SentenceContext } from '../sentence-context.js';
+
+/** The voice of matched words. */
+export interface Voice {
+  readonly quoted: boolean;
+  readonly counterSpeech: boolean;
+  readonly mention: boolean;
+}
+
+/** Sentence-level cues, computed once per sentence and reused for every match in it. */
+export interface SentenceCues {
+  /** Token index of each reporting verb that is not the author's own ("I said"). */
+  readonly reporting: readonly number[];
+  /** Token index of each counter-speech cue ("wrong", "condemned", "shameful"). */
+  readonly counter: readonly number[];
+  /** Token ranges of metalinguistic cues ("the word", "the term", "so-called"). */
+  readonly mentionCues: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Decides the voice of matched words. */
+export interface QuotationRule {
+  cues(ctx: SentenceContext): SentenceCues;
+  voice(ctx: SentenceContext, cues: SentenceCues, quotes: readonly QuoteSpan[], a: number, b: number): Voice;
+}
+
+/** Gerunds that frame words as someone's act of labelling: "calling them vermin is ...". */
+const LABELLING_GERUNDS = new Set(['calling', 'labelling', 'labeling', 'branding', 'describing', 'comparing', 'likening', 'referring', 'dubbing']);
+const FIRST_PERSON_SINGULAR = new Set(['i', "i've", "i'd"]);
+const CORE_REPORTING = ['said', 'says', 'say', 'told', 'called', 'claimed', 'claims', 'wrote', 'declared'];
+
+/** Compiles the quotation lexicons (categories `reporting_verb`, `counter_speech`, `mention`). */
+export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule {
+  const entries = lexicons.flatMap((l) => l.entries);
+  const reporting: CompiledTrie = compileTrie(entries.filter((e) => e.category === 'reporting_verb'));
+  const counter: CompiledTrie = compileTrie(entries.filter((e) => e.category === 'counter_speech'));
+  const mention: CompiledTrie = compileTrie(entries.filter((e) => e.category === 'mention'));
+  const coreReporting = new Set(CORE_REPORTING);
+
+  return {
+    cues(ctx) {
+      const forms = ctx.forms;
+      const reportingAt = new Set<number>();
+      for (const m of reporting.matchAll(forms)) reportingAt.add(m.start);
+      if (reporting.size === 0) forms.forEach((f, i) => coreReporting.has(f) && reportingAt.add(i));
+      // "I said" and "we said" are the author's own voice.
+      const own = [...reportingAt].filter((i) => {
+        const subject = forms[i - 1] ?? '';
+        return !(FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject));
+      });
+      return {
+        reporting: own.sort((x, y) => x - y),
+        counter: counter.matchAll(forms).map((m) => m.start),
+        mentionCues: mention.matchAll(forms).map((m) => [m.start, m.end] as const),
+      };
+    },
+
+    voice(ctx, cues, quotes, a, b) {
+      const forms = ctx.forms;
+      // Mention: a metalinguistic cue right before the words ("the word 'cockroach'").
+      const isMention = cues.mentionCues.some(([s, e]) => e <= a && a - e <= 2) || isSingleQuotedWord(ctx, quotes, a, b);
+      const inQuotes = insideQuote(quotes, ctx.starts[a]!, ctx.ends[b - 1]!);
+      let framedByGerund = false;
+      for (let j = Math.max(0, a - 6); j < a; j++) if (LABELLING_GERUNDS.has(forms[j]!)) framedByGerund = true;
+      const reported = cues.reporting.length > 0;
+      const quoted = inQuotes || reported || framedByGerund;
+      // Counter-speech: the sentence reports the words and condemns them.
+      const counterSpeech = (quoted || isMention) && cues.counter.some((c) => c < a || c >= b);
+      return { quoted, counterSpeech, mention: isMention };
+    },
+  };
+}
+
+/** A lone quoted word ("'vermin'") is a word being talked about, not a description of people. */
+function isSingleQuotedWord(ctx: SentenceContext, quotes: readonly QuoteSpan[], a: number, b: number): boolean {
+  const start = ctx.starts[a]!;
+  const end = ctx.ends[b - 1]!;
+  for (const q of quotes) {
+    if (q.start <= start && end <= q.end) {
+      // Only the quotation marks around the words: nothing else inside the quote.
+      return start - q.start <= 1 && q.end - end <= 2;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,319 @@
+/**
+ * The rule scorer: lexicons plus context rules, per sentence, with the evidence of every call.
+ *
+ * Following the plugin model of unified/retext, {@link createScorer} validates and compiles everything once
+ * and returns small functions that run per document. Per sentence it runs a cheap pass (tokens, actor
+ * mentions, one trie walk for all measure lexicons); only sentences where a trigger fired get the context
+ * rules (target, negation, voice). A sentence without a trigger cannot get a finding, so skipping the rules
+ * there changes no result (the cascade test checks this).
+ */
+
+import {
+  MEASURES,
+  PRESENCE_THRESHOLD,
+  type ActorMention,
+  type DocumentResult,
+  type Finding,
+  type MeasureName,
+  type SentenceResult,
+} from '../core/types.js';
+import { compileTrie, type TrieMatch } from '../lexicon/trie.js';
+import type { Lexicon, LexiconEntry, Slot } from '../lexicon/types.js';
+import { findQuoteSpans, type QuoteSpan } from '../text/quotes.js';
+import { splitSentences } from '../text/sentences.js';
+import { tokenize } from '../text/tokenize.js';
+import { createActorFinder, type TokenMention } from './actors.js';
+import { createNegationRule } from './rules/negation.js';
+import { createQuotationRule } from './rules/quotation.js';
+import { linkPredicate, linkVehicle, linkVerb, type TargetLink, type VerbAttachment } from './rules/target.js';
+import { computeBreaks, type SentenceContext } from './sentence-context.js';
+
+/** Options of the rule scorer. */
+export interface ScorerOptions {
+  /** All lexicons to use: measure lexicons, actor lists and cue lists, told apart by their `measure` header. */
+  readonly lexicons: readonly Lexicon[];
+  /**
+   * Run the context rules on every sentence, not only where a trigger fired. Slower; exists so tests can
+   * prove that the cascade changes nothing.
+   */
+  readonly deepOnEverySentence?: boolean;
+}
+
+/** A candidate the rules looked at and did not apply, for `explain`. */
+export interface RejectedCandidate {
+  readonly measure: MeasureName;
+  readonly match: string;
+  readonly category: string;
+  readonly reason: string;
+}
+
+/** A sentence result with the candidates the rules turned down (only when asked for). */
+export interface ExplainedSentence extends SentenceResult {
+  readonly rejected: readonly RejectedCandidate[];
+}
+
+/** The compiled scorer. */
+export interface Scorer {
+  /** Scores one document's text. */
+  scoreDocument(id: string, text: string): DocumentResult;
+  /** Scores one document and keeps the turned-down candidates, for `explain`. */
+  explainDocument(text: string): ExplainedSentence[];
+  /** `id@version` of every lexicon in use. */
+  readonly lexiconVersions: readonly string[];
+}
+
+/** Verb categories whose human link is the object ("exterminate them"), not the subject ("they swarm"). */
+const OBJECT_VERB_CATEGORIES = new Set(['extermination', 'purge', 'elimination', 'removal']);
+const MEASURE_SET = new Set<string>(MEASURES);
+
+/** Builds a scorer from lexicons. Throws when no measure lexicon is given. */
+export function createScorer(options: ScorerOptions): Scorer {
+  const byKind = (kind: string): Lexicon[] => options.lexicons.filter((l) => l.info.measure === kind);
+  const measureEntries = options.lexicons.filter((l) => MEASURE_SET.has(l.info.measure)).flatMap((l) => l.entries);
+  if (measureEntries.length === 0) throw new Error('createScorer: no measure lexicon given');
+  const trie = compileTrie(measureEntries);
+  const findActors = createActorFinder(byKind('actors'));
+  const negation = createNegationRule(byKind('negation'));
+  const quotation = createQuotationRule(byKind('quotation'));
+  const lexiconVersions = options.lexicons.map((l) => `${l.info.id}@${l.info.version}`);
+  const deepEverywhere = options.deepOnEverySentence ?? false;
+
+  function scoreSentence(
+    text: string,
+    index: number,
+    start: number,
+    end: number,
+    quotes: readonly QuoteSpan[],
+    rejected: RejectedCandidate[] | null,
+  ): SentenceResult {
+    const { starts, ends, forms } = tokenize(text, start, end);
+    const mentions = findActors(forms);
+    const mentionAt = new Int32Array(forms.length).fill(-1);
+    mentions.forEach((m, mi) => {
+      for (let t = m.start; t < m.end; t++) mentionAt[t] = mi;
+    });
+    const resolveSlot = (slot: Slot, token: number): number => {
+      const mi = mentionAt[token]!;
+      if (mi < 0) return -1;
+      const m = mentions[mi]!;
+      if (m.start !== token) return -1;
+      if (slot === '<group>') return m.end;
+      if (slot === '<self>') return m.person === 'self' ? m.end : -1;
+      return m.person !== 'self' ? m.end : -1; // <other>
+    };
+    const matches = trie.matchAll(forms, resolveSlot);
+    const actorMentions = mentions.map((m) => toActorMention(text, starts, ends, m));
+    if (matches.length === 0 && !deepEverywhere) {
+      return emptySentence(text, index, start, end, forms.length, actorMentions);
+    }
+
+    const ctx: SentenceContext = {
+      text,
+      forms,
+      starts,
+      ends,
+      breaks: computeBreaks(text, starts, ends),
+      mentions,
+      mentionAt,
+      quotedToken: new Uint8Array(0),
+    };
+    const cues = quotation.cues(ctx);
+    const findings: Finding[] = [];
+    for (const match of dropContained(matches)) {
+      const entry = match.entry;
+      const measure = entry.lexicon.measure as MeasureName;
+      const matchText = text.slice(starts[match.start]!, ends[match.end - 1]!);
+      const link = linkFor(ctx, match, measure);
+      if (!link) {
+        rejected?.push({ measure, match: matchText, category: entry.category, reason: 'not applied to a human group or person' });
+        continue;
+      }
+      const voice = quotation.voice(ctx, cues, quotes, match.start, match.end);
+      const ownNegation = entry.elements.some((e) => e.type === 'word' && negation.isNegator(e.value));
+      const negated = !ownNegation && negation.isNegated(ctx, match.start, match.end, entry.pos === 'verb' ? 3 : 4);
+      let rule = link.rule;
+      let weight = entry.weight * link.strength;
+      if (measure === 'dehumanization' && voice.mention) {
+        rule = 'mention';
+        weight = 0;
+      } else if (measure === 'dehumanization' && voice.counterSpeech) {
+        rule = 'counter_speech';
+        weight = 0;
+      }
+      if (negated) weight = 0;
+      const target = link.mention;
+      findings.push({
+        measure,
+        category: entry.category,
+        rule,
+        match: matchText,
+        start: starts[match.start]!,
+        end: ends[match.end - 1]!,
+        target: target ? text.slice(starts[target.start]!, ends[target.end - 1]!) : null,
+        targetSide: target?.side,
+        negated,
+        quoted: voice.quoted,
+        lexicon: `${entry.lexicon.id}@${entry.lexicon.version}`,
+        weight: round(weight),
+      });
+    }
+    return summarise(text, index, start, end, forms.length, actorMentions, findings);
+  }
+
+  function linkFor(ctx: SentenceContext, match: TrieMatch, measure: MeasureName): { rule: string; mention: TokenMention | null; strength: number } | null {
+    const entry = match.entry;
+    if (measure === 'dehumanization') {
+      let link: TargetLink | null;
+      if (entry.pos === 'verb') {
+        const attachment: VerbAttachment = OBJECT_VERB_CATEGORIES.has(entry.category) ? 'object' : 'subject';
+        link = linkVerb(ctx, match.start, match.end, attachment);
+      } else if (entry.pos === 'phrase' && entry.elements.length > 1) {
+        link = linkPredicate(ctx, match.start) ?? linkVehicle(ctx, match.start, match.end, entry.weight);
+      } else {
+        link = linkVehicle(ctx, match.start, match.end, entry.weight);
+      }
+      return link;
+    }
+    // Victimhood and acknowledgement: a slot in the term already names the group; otherwise the phrase
+    // carries the meaning itself, and a lone word needs people in the sentence to be about them.
+    const slotStart = match.slotStarts[0];
+    if (slotStart !== undefined) {
+      const mi = ctx.mentionAt[slotStart]!;
+      return { rule: 'slot', mention: mi >= 0 ? ctx.mentions[mi]! : null, strength: 1 };
+    }
+    const nearest = nearestMention(ctx, match.start);
+    if (entry.elements.length === 1 && entry.pos !== 'phrase') {
+      return nearest ? { rule: 'cooccurrence', mention: nearest, strength: 1 } : null;
+    }
+    return { rule: 'phrase', mention: nearest, strength: 1 };
+  }
+
+  function scoreText(id: string, text: string, rejected: RejectedCandidate[] | null): SentenceResult[] {
+    const quotes = findQuoteSpans(text);
+    return splitSentences(text).map((span, index) => scoreSentence(text, index, span.start, span.end, quotes, rejected));
+  }
+
+  return {
+    lexiconVersions,
+    scoreDocument(id, text) {
+      return summariseDocument(id, scoreText(id, text, null));
+    },
+    explainDocument(text) {
+      const quotes = findQuoteSpans(text);
+      return splitSentences(text).map((span, index) => {
+        const rejected: RejectedCandidate[] = [];
+        const sentence = scoreSentence(text, index, span.start, span.end, quotes, rejected);
+        return { ...sentence, rejected };
+      });
+    },
+  };
+}
+
+/** Among matches of the same measure, a match inside a longer one is the same evidence: keep the longer. */
+function dropContained(matches: readonly TrieMatch[]): TrieMatch[] {
+  return matches.filter(
+    (m) =>
+      !matches.some(
+        (o) =>
+          o !== m &&
+          o.entry.lexicon.measure === m.entry.lexicon.measure &&
+          o.start <= m.start &&
+          o.end >= m.end &&
+          (o.end - o.start > m.end - m.start || (o.end - o.start === m.end - m.start && o.entry.weight > m.entry.weight)),
+      ),
+  );
+}
+
+function nearestMention(ctx: SentenceContext, token: number): TokenMention | null {
+  let best: TokenMention | null = null;
+  let bestDistance = Infinity;
+  for (const m of ctx.mentions) {
+    const d = m.start >= token ? m.start - token : token - m.end;
+    if (d < bestDistance) {
+      best = m;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function toActorMention(text: string, starts: readonly number[], ends: readonly number[], m: TokenMention): ActorMention {
+  const start = starts[m.start]!;
+  const end = ends[m.end - 1]!;
+  return { text: text.slice(start, end), label: m.label, category: m.category, side: m.side, start, end };
+}
+
+function emptySentence(text: string, index: number, start: number, end: number, tokens: number, mentions: ActorMention[]): SentenceResult {
+  return {
+    index,
+    start,
+    end,
+    text: text.slice(start, end),
+    dehumanization: 0,
+    victimhood_exclusive: 0,
+    victimhood_inclusive: 0,
+    acknowledgement: 0,
+    dehumanization_own_voice: 0,
+    dehumanization_quoted: 0,
+    tokens,
+    mentions,
+    findings: [],
+  };
+}
+
+/** Combines the evidence of a sentence: independent cues add up as 1 - Π(1 - w). */
+function summarise(
+  text: string,
+  index: number,
+  start: number,
+  end: number,
+  tokens: number,
+  mentions: ActorMention[],
+  findings: Finding[],
+): SentenceResult {
+  const combine = (filter: (f: Finding) => boolean): number => {
+    let keep = 1;
+    for (const f of findings) if (f.weight > 0 && filter(f)) keep *= 1 - f.weight;
+    return round(1 - keep);
+  };
+  return {
+    index,
+    start,
+    end,
+    text: text.slice(start, end),
+    dehumanization: combine((f) => f.measure === 'dehumanization'),
+    victimhood_exclusive: combine((f) => f.measure === 'victimhood_exclusive'),
+    victimhood_inclusive: combine((f) => f.measure === 'victimhood_inclusive'),
+    acknowledgement: combine((f) => f.measure === 'acknowledgement'),
+    dehumanization_own_voice: combine((f) => f.measure === 'dehumanization' && !f.quoted),
+    dehumanization_quoted: combine((f) => f.measure === 'dehumanization' && f.quoted),
+    tokens,
+    mentions,
+    findings,
+  };
+}
+
+/** Document-level scores: the strongest sentence per measure, and how many sentences show each. */
+export function summariseDocument(id: string, sentences: readonly SentenceResult[]): DocumentResult {
+  const scores = {} as Record<MeasureName, number>;
+  const counts = {} as Record<MeasureName, number>;
+  let tokens = 0;
+  for (const measure of MEASURES) {
+    scores[measure] = 0;
+    counts[measure] = 0;
+  }
+  for (const s of sentences) {
+    tokens += s.tokens;
+    for (const measure of MEASURES) {
+      if (s[measure] > scores[measure]) scores[measure] = s[measure];
+      if (s[measure] >= PRESENCE_THRESHOLD) counts[measure]++;
+    }
+  }
+  return { id, sentences, tokens, scores, counts };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+export type { LexiconEntry };
