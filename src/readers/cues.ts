@@ -65,9 +65,10 @@ export function parseCues(body: string, firstLine: number, isVtt: boolean): Pars
   if (isVtt) {
     if (!/^WEBVTT(?:[ \t]|$)/.test(lines[0] ?? '')) {
       problems.push({ line: firstLine, message: `expected "WEBVTT" on the first line, found ${JSON.stringify((lines[0] ?? '').slice(0, 40))}`, raw: lines[0] ?? '' });
+    } else {
+      // The header block runs to the first blank line.
+      while (i < lines.length && lines[i].trim() !== '') i++;
     }
-    // The header block runs to the first blank line.
-    while (i < lines.length && lines[i].trim() !== '') i++;
   }
   while (i < lines.length) {
     while (i < lines.length && lines[i].trim() === '') i++;
