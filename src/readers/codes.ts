@@ -8,7 +8,6 @@ import type { RejectRecord } from '../core/types.js';
 export const READER_CODES = {
   CSV_WIDTH: 'E_CSV_WIDTH',
   CSV_PARSE: 'E_CSV_PARSE',
-  CSV_NO_HEADER: 'E_CSV_NO_HEADER',
   JSON_PARSE: 'E_JSON_PARSE',
   JSON_NOT_OBJECT: 'E_JSON_NOT_OBJECT',
   JSON_NOT_ARRAY: 'E_JSON_NOT_ARRAY',
