@@ -1,0 +1,232 @@
+/**
+ * Features for the trained classifiers: what the rules saw (scores, findings and their flags, categories,
+ * candidates the rules turned down), cues of stance (negation, hedges, "we" against "they", length), and
+ * word unigrams and bigrams, all in one signed hashed space of 2^bits dimensions.
+ *
+ * Compiled once from the lexicons. Per text it walks the explained sentences of the rule scorer and the
+ * token forms the tokenizer already produced, hashing strings in place and summing into a reusable scratch
+ * array; it allocates no object per token.
+ */
+
+import { MEASURES, type MeasureName } from '../core/types.js';
+import { compileTrie } from '../lexicon/trie.js';
+import type { Lexicon } from '../lexicon/types.js';
+import { FIRST_PERSON_PLURAL, THIRD_PERSON_PLURAL } from '../measures/actors.js';
+import { createNegationRule } from '../measures/rules/negation.js';
+import type { ExplainedSentence } from '../measures/scorer.js';
+import { tokenize } from '../text/tokenize.js';
+import { combineHashes, fmix32, hashString } from './hash.js';
+
+/** Version of the feature definitions. A model trained on another version cannot be used: its weights mean other things. */
+export const FEATURE_VERSION = 'rehumanize-features/1';
+/** Default size of the hashed space: 2^18 dimensions. */
+export const DEFAULT_BITS = 18;
+
+/** What the feature set is, as recorded in a model file. */
+export interface FeatureSetInfo {
+  readonly version: string;
+  readonly bits: number;
+  readonly groups: readonly string[];
+}
+
+/** The feature groups of {@link FEATURE_VERSION}, for the model's provenance. */
+export const FEATURE_GROUPS = [
+  'rule score per measure',
+  'findings, negated, quoted, counter-speech/mention and turned-down candidates per measure',
+  'categories of findings and of all lexicon candidates per measure',
+  'negators, hedges, first-person plural, third-person plural, length',
+  'word unigrams and bigrams (lowercase, count / sqrt(tokens))',
+] as const;
+
+/** A sparse feature vector; indices are unique, in no particular order. */
+export interface SparseVector {
+  readonly indices: Int32Array;
+  readonly values: Float64Array;
+}
+
+/** A sparse vector with the names of the features behind each index, for `explain`. */
+export interface NamedVector extends SparseVector {
+  readonly names: ReadonlyMap<number, readonly string[]>;
+}
+
+/** Turns explained sentences into feature vectors. */
+export interface FeatureExtractor {
+  readonly info: FeatureSetInfo;
+  readonly dim: number;
+  /** Features of one text, given the rule scorer's explanation of its sentences (one or several). */
+  extract(sentences: readonly ExplainedSentence[]): SparseVector;
+  /** The same vector, with feature names kept (slower; for `explain`). */
+  extractNamed(sentences: readonly ExplainedSentence[]): NamedVector;
+}
+
+const UNIGRAM_SEED = 0x2f1a3c5d;
+const BIGRAM_SEED = 0x6b43a9b5;
+const NAMED_SEED = 0x1b873593;
+
+/** Compiles the extractor. `lexicons` are those of the rule scorer (the hedge and negation lists are read here). */
+export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFAULT_BITS): FeatureExtractor {
+  if (!Number.isInteger(bits) || bits < 8 || bits > 24) throw new RangeError(`feature bits must be an integer in 8..24, got ${bits}`);
+  const dim = 2 ** bits;
+  const mask = dim - 1;
+  const hedges = compileTrie(lexicons.filter((l) => l.info.measure === 'hedge').flatMap((l) => l.entries));
+  const negation = createNegationRule(lexicons.filter((l) => l.info.measure === 'negation'));
+
+  const scratch = new Float64Array(dim);
+  const mark = new Uint8Array(dim);
+  let touched = new Int32Array(1024);
+  let nTouched = 0;
+  let names: Map<number, string[]> | null = null;
+
+  const nameCache = new Map<string, number>();
+  const named = (name: string): number => {
+    let h = nameCache.get(name);
+    if (h === undefined) nameCache.set(name, (h = hashString(name, NAMED_SEED)));
+    return h;
+  };
+  const perMeasure = Object.fromEntries(
+    MEASURES.map((m) => [
+      m,
+      {
+        score: named(`${m}:score`),
+        findings: named(`${m}:findings`),
+        negated: named(`${m}:negated`),
+        quoted: named(`${m}:quoted`),
+        counter: named(`${m}:counter_or_mention`),
+        rejected: named(`${m}:turned_down`),
+      },
+    ]),
+  ) as Record<MeasureName, Record<'score' | 'findings' | 'negated' | 'quoted' | 'counter' | 'rejected', number>>;
+  const global = { negators: named('negators'), hedges: named('hedges'), we: named('we'), they: named('they'), length: named('length') };
+  const categoryHash = (kind: 'category' | 'candidate', measure: string, category: string): number => named(`${measure}:${kind}:${category}`);
+
+  function add(hash: number, value: number, name?: () => string): void {
+    if (value === 0) return;
+    const index = hash & mask;
+    scratch[index]! += hash >>> 31 ? -value : value;
+    if (!mark[index]) {
+      mark[index] = 1;
+      if (nTouched === touched.length) {
+        const grown = new Int32Array(touched.length * 2);
+        grown.set(touched);
+        touched = grown;
+      }
+      touched[nTouched++] = index;
+    }
+    if (names && name) {
+      const list = names.get(index);
+      const n = name();
+      if (!list) names.set(index, [n]);
+      else if (!list.includes(n)) list.push(n);
+    }
+  }
+
+  function build(sentences: readonly ExplainedSentence[]): void {
+    const maxScore: Record<string, number> = {};
+    const counts: Record<string, number[]> = {};
+    for (const m of MEASURES) {
+      maxScore[m] = 0;
+      counts[m] = [0, 0, 0, 0, 0];
+    }
+    const categories = new Set<string>();
+    const candidates = new Set<string>();
+    let totalTokens = 0;
+    for (const s of sentences) totalTokens += s.tokens;
+    const ngramScale = 1 / Math.sqrt(Math.max(1, totalTokens));
+    let negators = 0;
+    let hedgeCount = 0;
+    let we = 0;
+    let they = 0;
+
+    for (const s of sentences) {
+      for (const m of MEASURES) if (s[m] > maxScore[m]!) maxScore[m] = s[m];
+      for (const f of s.findings) {
+        const c = counts[f.measure]!;
+        c[0]!++;
+        if (f.negated) c[1]!++;
+        if (f.quoted) c[2]!++;
+        if (f.rule === 'counter_speech' || f.rule === 'mention') c[3]!++;
+        categories.add(`${f.measure}\t${f.category}`);
+        candidates.add(`${f.measure}\t${f.category}`);
+      }
+      for (const r of s.rejected) {
+        counts[r.measure]![4]!++;
+        candidates.add(`${r.measure}\t${r.category}`);
+      }
+      const { forms } = tokenize(s.text);
+      hedgeCount += hedges.size > 0 ? hedges.matchAll(forms).length : 0;
+      let previous = 0;
+      for (let i = 0; i < forms.length; i++) {
+        const form = forms[i]!;
+        if (negation.isNegator(form)) negators++;
+        if (FIRST_PERSON_PLURAL.has(form)) we++;
+        else if (THIRD_PERSON_PLURAL.has(form)) they++;
+        const raw = hashString(form);
+        add(fmix32((raw ^ UNIGRAM_SEED) >>> 0), ngramScale, () => `word:${form}`);
+        if (i > 0) add(combineHashes(previous, raw, BIGRAM_SEED), ngramScale, () => `bigram:${forms[i - 1]} ${form}`);
+        previous = raw;
+      }
+    }
+
+    for (const m of MEASURES) {
+      const h = perMeasure[m];
+      const c = counts[m]!;
+      add(h.score, maxScore[m]!, () => `${m}:score`);
+      add(h.findings, Math.log1p(c[0]!), () => `${m}:findings`);
+      add(h.negated, Math.log1p(c[1]!), () => `${m}:negated`);
+      add(h.quoted, Math.log1p(c[2]!), () => `${m}:quoted`);
+      add(h.counter, Math.log1p(c[3]!), () => `${m}:counter_or_mention`);
+      add(h.rejected, Math.log1p(c[4]!), () => `${m}:turned_down`);
+    }
+    for (const key of categories) {
+      const [m, cat] = key.split('\t') as [string, string];
+      add(categoryHash('category', m, cat), 1, () => `${m}:category:${cat}`);
+    }
+    for (const key of candidates) {
+      const [m, cat] = key.split('\t') as [string, string];
+      add(categoryHash('candidate', m, cat), 1, () => `${m}:candidate:${cat}`);
+    }
+    add(global.negators, Math.log1p(negators), () => 'negators');
+    add(global.hedges, Math.log1p(hedgeCount), () => 'hedges');
+    add(global.we, Math.log1p(we), () => 'we');
+    add(global.they, Math.log1p(they), () => 'they');
+    add(global.length, Math.log1p(totalTokens) / Math.log(100), () => 'length');
+  }
+
+  function collect(): SparseVector {
+    const indices = new Int32Array(nTouched);
+    const values = new Float64Array(nTouched);
+    let k = 0;
+    for (let t = 0; t < nTouched; t++) {
+      const index = touched[t]!;
+      const v = scratch[index]!;
+      scratch[index] = 0;
+      mark[index] = 0;
+      if (v === 0) continue; // signed collisions can cancel out
+      indices[k] = index;
+      values[k++] = v;
+    }
+    nTouched = 0;
+    return { indices: indices.subarray(0, k), values: values.subarray(0, k) };
+  }
+
+  return {
+    info: { version: FEATURE_VERSION, bits, groups: FEATURE_GROUPS },
+    dim,
+    extract(sentences) {
+      names = null;
+      build(sentences);
+      return collect();
+    },
+    extractNamed(sentences) {
+      const kept = new Map<number, string[]>();
+      names = kept;
+      try {
+        build(sentences);
+      } finally {
+        names = null;
+      }
+      const vector = collect();
+      return { ...vector, names: kept };
+    },
+  };
+}
