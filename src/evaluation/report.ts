@@ -267,7 +267,17 @@ function reading(inp: RenderInput): string[] {
         const b = g.keywords.splits.test.measures[m];
         return `${m}: P ${fmt(a.precision)} vs ${fmt(b.precision)}, R ${fmt(a.recall)} vs ${fmt(b.recall)}`;
       }).join('; ') +
-      '. The context rules buy precision and pay for it in recall: where the keywords win on F1, it is because the rules turn down true positives (no target found, or a phrase not covered), not because keywords are precise.',
+      '. ' +
+      (() => {
+        const tradeoff = MEASURES.filter((m) => {
+          const a = g.rules.splits.test.measures[m];
+          const b = g.keywords.splits.test.measures[m];
+          return a.precision >= b.precision && a.recall < b.recall;
+        });
+        return tradeoff.length > 0
+          ? `On ${tradeoff.join(', ')} the rules are at least as precise but recall less: the context rules turn down true positives (no target found, phrase not covered) as well as false ones.`
+          : '';
+      })(),
   );
   const qa = g.rules.splits.test.quotedSeparable;
   lines.push(
@@ -284,11 +294,25 @@ function reading(inp: RenderInput): string[] {
       return `${hc} ${fpA} vs ${fpB}`;
     })
     .join(', ');
-  lines.push(`* **Hard cases** (test, false positives summed over measures, rules vs keywords): ${hcLine}. This is where the context rules earn their keep; paraphrases without keywords are missed by both by construction.`);
+  const fewer = (HARD_CASES as readonly HardCase[]).filter((hc) => {
+    const sum = (ev: GoldEvaluation) => MEASURES.reduce((t, m) => t + ev.splits.test.hardCases[hc].measures[m].fp, 0);
+    return sum(g.rules) < sum(g.keywords);
+  });
+  lines.push(
+    `* **Hard cases** (test, false positives summed over measures, rules vs keywords): ${hcLine}. The rules have fewer false positives than keywords in ${fewer.length} of ${HARD_CASES.length} hard cases${fewer.length ? ` (${fewer.join(', ')})` : ''}. Paraphrases without lexicon words can only be missed by both.`,
+  );
   lines.push(
     '* **Gold set size.** With 22–69 positives per measure and split, one sentence moves recall by 1.5–4.5 points; differences of a few points between runs are noise. The dev split is for tuning; quote the test split.',
-    '* **Shared sets** are proxies, each with its own gap to our constructs (see each section). Correlations near 0.1–0.2 on receptiveness are modest; a length or sentiment baseline that does as well means acknowledgement adds little there yet. Low correlation with politeness is the intended outcome.',
+    '* **Shared sets** are proxies, each with its own gap to our constructs (see each section). A correlation that a length or sentiment baseline matches means acknowledgement adds little over it on that set. A low correlation with politeness is the intended outcome.',
   );
+  const rec = inp.shared?.receptiveness;
+  if (rec && rec.status === 'ok') {
+    const best = rec.rows.filter((r) => r.predictor.startsWith('rules')).reduce((a, b) => (b.spearman > a.spearman ? b : a));
+    const base = rec.rows.filter((r) => r.predictor.startsWith('baseline')).reduce((a, b) => (b.spearman > a.spearman ? b : a));
+    lines.push(
+      `* **Receptiveness:** best rules predictor ρ = ${fmt(best.spearman)} (${best.predictor.replace('rules: ', '')}); best plain baseline ρ = ${fmt(base.spearman)} (${base.predictor.replace('baseline: ', '')}).`,
+    );
+  }
   if (inp.missing.length > 0) lines.push(`* **Incomplete lexicons:** ${inp.missing.join(', ')} were not present when this report was made; rerun \`npm run eval\` once they are.`);
   lines.push('');
   return lines;
