@@ -22,6 +22,7 @@ export const DEFAULT_LEXICON_IDS = [
   'negation-en',
   'hedges-en',
   'quotation-en',
+  'victimhood-frames-en',
 ] as const;
 
 /** Reads and validates one lexicon file. */

@@ -12,6 +12,7 @@ export const LEXICON_KINDS = [
   'negation',
   'hedge',
   'quotation',
+  'frame',
 ] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
 

@@ -21,8 +21,9 @@ import { compileTrie, type TrieMatch } from '../lexicon/trie.js';
 import type { Lexicon, LexiconEntry, Slot } from '../lexicon/types.js';
 import { findQuoteSpans, type QuoteSpan } from '../text/quotes.js';
 import { splitSentences } from '../text/sentences.js';
-import { tokenize } from '../text/tokenize.js';
+import { tokenize, type Tokens } from '../text/tokenize.js';
 import { createActorFinder, type TokenMention } from './actors.js';
+import { createFrameRule } from './rules/frames.js';
 import { createNegationRule } from './rules/negation.js';
 import { createQuotationRule } from './rules/quotation.js';
 import { linkPredicate, linkVehicle, linkVerb, type TargetLink, type VerbAttachment } from './rules/target.js';
@@ -71,10 +72,13 @@ export function createScorer(options: ScorerOptions): Scorer {
   const byKind = (kind: string): Lexicon[] => options.lexicons.filter((l) => l.info.measure === kind);
   const measureEntries = options.lexicons.filter((l) => MEASURE_SET.has(l.info.measure)).flatMap((l) => l.entries);
   if (measureEntries.length === 0) throw new Error('createScorer: no measure lexicon given');
-  const trie = compileTrie(measureEntries);
+  // Suffering cues join the one trie of the cheap pass, so a sentence with only a frame cue still reaches the rules.
+  const frameTriggers = byKind('frame').flatMap((l) => l.entries).filter((e) => e.category === 'suffering_state' || e.category === 'harm_event');
+  const trie = compileTrie([...measureEntries, ...frameTriggers]);
   const findActors = createActorFinder(byKind('actors'));
   const negation = createNegationRule(byKind('negation'));
   const quotation = createQuotationRule(byKind('quotation'));
+  const frames = createFrameRule(byKind('frame'), negation);
   const lexiconVersions = options.lexicons.map((l) => `${l.info.id}@${l.info.version}`);
   const deepEverywhere = options.deepOnEverySentence ?? false;
 
@@ -86,7 +90,7 @@ export function createScorer(options: ScorerOptions): Scorer {
     quotes: readonly QuoteSpan[],
     rejected: RejectedCandidate[] | null,
   ): SentenceResult {
-    const { starts, ends, forms } = tokenize(text, start, end);
+    const { starts, ends, forms } = expandContractions(tokenize(text, start, end));
     const mentions = findActors(forms);
     const mentionAt = new Int32Array(forms.length).fill(-1);
     mentions.forEach((m, mi) => {
@@ -119,8 +123,13 @@ export function createScorer(options: ScorerOptions): Scorer {
     };
     const cues = quotation.cues(ctx);
     const findings: Finding[] = [];
+    let triggeredFrames = false;
     for (const match of dropContained(matches)) {
       const entry = match.entry;
+      if (entry.lexicon.measure === 'frame') {
+        triggeredFrames = true;
+        continue;
+      }
       const measure = entry.lexicon.measure as MeasureName;
       const matchText = text.slice(starts[match.start]!, ends[match.end - 1]!);
       const link = linkFor(ctx, match, measure);
@@ -130,7 +139,11 @@ export function createScorer(options: ScorerOptions): Scorer {
       }
       const voice = quotation.voice(ctx, cues, quotes, match.start, match.end);
       const ownNegation = entry.elements.some((e) => e.type === 'word' && negation.isNegator(e.value));
-      const negated = !ownNegation && negation.isNegated(ctx, match.start, match.end, entry.pos === 'verb' ? 3 : 4);
+      const negated =
+        !ownNegation &&
+        (negation.isNegated(ctx, match.start, match.end, entry.pos === 'verb' ? 3 : 4) ||
+          // "I never said the refugees were a swarm": the negated verb that reports or frames the words.
+          (link.mention !== null && cues.framing.some((v) => v < link.mention!.start && negation.isNegated(ctx, v, v + 1, 2))));
       let rule = link.rule;
       let weight = entry.weight * link.strength;
       if (measure === 'dehumanization' && voice.mention) {
@@ -157,7 +170,30 @@ export function createScorer(options: ScorerOptions): Scorer {
         weight: round(weight),
       });
     }
-    return summarise(text, index, start, end, forms.length, actorMentions, findings);
+    if (triggeredFrames || deepEverywhere) {
+      for (const frame of frames(ctx)) {
+        // A fixed phrase of the same measure over the same words is the same evidence.
+        const from = starts[frame.start]!;
+        const to = ends[frame.end - 1]!;
+        if (findings.some((f) => f.measure === frame.measure && f.weight > 0)) continue;
+        const target = frame.mention;
+        findings.push({
+          measure: frame.measure,
+          category: frame.category,
+          rule: 'frame',
+          match: text.slice(from, to),
+          start: from,
+          end: to,
+          target: target ? text.slice(starts[target.start]!, ends[target.end - 1]!) : null,
+          targetSide: target?.side,
+          negated: false,
+          quoted: quotation.voice(ctx, cues, quotes, frame.start, frame.end).quoted,
+          lexicon: frame.lexicon,
+          weight: frame.weight,
+        });
+      }
+    }
+    return summarise(text, index, start, end, forms.length, actorMentions, resolveConflicts(findings));
   }
 
   function linkFor(ctx: SentenceContext, match: TrieMatch, measure: MeasureName): { rule: string; mention: TokenMention | null; strength: number } | null {
@@ -168,9 +204,9 @@ export function createScorer(options: ScorerOptions): Scorer {
         const attachment: VerbAttachment = OBJECT_VERB_CATEGORIES.has(entry.category) ? 'object' : 'subject';
         link = linkVerb(ctx, match.start, match.end, attachment);
       } else if (entry.pos === 'phrase' && entry.elements.length > 1) {
-        link = linkPredicate(ctx, match.start) ?? linkVehicle(ctx, match.start, match.end, entry.weight);
+        link = linkPredicate(ctx, match.start) ?? linkVehicle(ctx, match.start, match.end, entry.weight, entry.pos);
       } else {
-        link = linkVehicle(ctx, match.start, match.end, entry.weight);
+        link = linkVehicle(ctx, match.start, match.end, entry.weight, entry.pos);
       }
       return link;
     }
@@ -209,19 +245,75 @@ export function createScorer(options: ScorerOptions): Scorer {
   };
 }
 
-/** Among matches of the same measure, a match inside a longer one is the same evidence: keep the longer. */
+/**
+ * Acknowledgement words inside a statement that denies or dehumanizes do not acknowledge: "their losses are
+ * nothing compared with ours" is exclusive victimhood, "those people are human garbage" is dehumanization.
+ * Such acknowledgement findings stay as evidence with weight 0 and the rule that overrode them.
+ */
+function resolveConflicts(findings: Finding[]): Finding[] {
+  const counted = (f: Finding) => f.weight > 0 && !f.negated;
+  const blockers = findings.filter((f) => counted(f) && (f.measure === 'victimhood_exclusive' || (f.measure === 'dehumanization' && !f.quoted)));
+  if (blockers.length === 0) return findings;
+  return findings.map((f) => {
+    if (f.measure !== 'acknowledgement' || !counted(f)) return f;
+    const blocker = blockers.find((b) => b.start < f.end + 40 && f.start < b.end + 40);
+    return blocker ? { ...f, weight: 0, rule: `overridden_by_${blocker.measure}` } : f;
+  });
+}
+
+/** Measures whose phrases compete for the same words: "their suffering is exaggerated" is not acknowledgement. */
+const FRAMING_MEASURES = new Set<string>(['victimhood_exclusive', 'victimhood_inclusive', 'acknowledgement']);
+
+/**
+ * A match inside a longer one is the same evidence: keep the longer. Within a measure always; across the
+ * victimhood and acknowledgement measures too, because the longer phrase decides what the words mean.
+ */
 function dropContained(matches: readonly TrieMatch[]): TrieMatch[] {
+  const competes = (a: string, b: string): boolean => a === b || (FRAMING_MEASURES.has(a) && FRAMING_MEASURES.has(b));
   return matches.filter(
     (m) =>
       !matches.some(
         (o) =>
           o !== m &&
-          o.entry.lexicon.measure === m.entry.lexicon.measure &&
+          competes(o.entry.lexicon.measure, m.entry.lexicon.measure) &&
           o.start <= m.start &&
           o.end >= m.end &&
           (o.end - o.start > m.end - m.start || (o.end - o.start === m.end - m.start && o.entry.weight > m.entry.weight)),
       ),
   );
+}
+
+/** Pronoun contractions split into pronoun and verb, so "they're vermin" reads as "they are vermin". */
+const CONTRACTION_VERBS: Record<string, string> = { "'re": 'are', "'ve": 'have', "'ll": 'will', "'d": 'would', "'m": 'am' };
+const CONTRACTED_PRONOUNS = new Set(['we', 'they', 'you', 'i']);
+
+function expandContractions(tokens: Tokens): Tokens {
+  const { starts, ends, forms } = tokens;
+  let changed = false;
+  for (const f of forms) {
+    const apostrophe = f.indexOf("'");
+    if (apostrophe > 0 && CONTRACTED_PRONOUNS.has(f.slice(0, apostrophe)) && CONTRACTION_VERBS[f.slice(apostrophe)]) {
+      changed = true;
+      break;
+    }
+  }
+  if (!changed) return tokens;
+  const out: Tokens = { starts: [], ends: [], forms: [] };
+  for (let i = 0; i < forms.length; i++) {
+    const f = forms[i]!;
+    const apostrophe = f.indexOf("'");
+    const verb = apostrophe > 0 ? CONTRACTION_VERBS[f.slice(apostrophe)] : undefined;
+    if (verb && CONTRACTED_PRONOUNS.has(f.slice(0, apostrophe))) {
+      out.starts.push(starts[i]!, starts[i]! + apostrophe);
+      out.ends.push(starts[i]! + apostrophe, ends[i]!);
+      out.forms.push(f.slice(0, apostrophe), verb);
+    } else {
+      out.starts.push(starts[i]!);
+      out.ends.push(ends[i]!);
+      out.forms.push(f);
+    }
+  }
+  return out;
 }
 
 function nearestMention(ctx: SentenceContext, token: number): TokenMention | null {

@@ -26,6 +26,10 @@ export interface Voice {
 export interface SentenceCues {
   /** Token index of each reporting verb that is not the author's own ("I said"). */
   readonly reporting: readonly number[];
+  /** Token index of every reporting or labelling verb, whoever the subject ("I never said ..." included). */
+  readonly framing: readonly number[];
+  /** True when a labelling verb has a hypothetical subject ("whoever calls them", "anyone who refers to"). */
+  readonly hypothetical: boolean;
   /** Token index of each counter-speech cue ("wrong", "condemned", "shameful"). */
   readonly counter: readonly number[];
   /** Token ranges of metalinguistic cues ("the word", "the term", "so-called"). */
@@ -41,6 +45,15 @@ export interface QuotationRule {
 /** Gerunds that frame words as someone's act of labelling: "calling them vermin is ...". */
 const LABELLING_GERUNDS = new Set(['calling', 'labelling', 'labeling', 'branding', 'describing', 'comparing', 'likening', 'referring', 'dubbing']);
 const FIRST_PERSON_SINGULAR = new Set(['i', "i've", "i'd"]);
+/** Verbs that apply a label to someone: with another speaker as subject, the label is reported speech. */
+const LABELLING_VERBS = new Set([
+  'call', 'calls', 'called', 'calling', 'label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling', 'brand', 'brands', 'branded',
+  'branding', 'describe', 'describes', 'described', 'describing', 'refer', 'refers', 'referred', 'referring', 'treat', 'treats', 'treating',
+  'dub', 'dubs', 'dubbed', 'compare', 'compares', 'compared', 'comparing', 'liken', 'likens', 'likened', 'portray', 'portrays', 'portrayed',
+  'portraying', 'depict', 'depicts', 'depicted', 'depicting', 'paint', 'paints', 'painted', 'painting', 'say', 'says', 'said', 'saying',
+]);
+/** Subjects that make the labelling hypothetical: the sentence talks about the act, it does not perform it. */
+const HYPOTHETICAL_SUBJECTS = new Set(['whoever', 'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'those', 'people', 'nobody']);
 const CORE_REPORTING = ['said', 'says', 'say', 'told', 'called', 'claimed', 'claims', 'wrote', 'declared'];
 
 /** Compiles the quotation lexicons (categories `reporting_verb`, `counter_speech`, `mention`). */
@@ -62,8 +75,28 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
         const subject = forms[i - 1] ?? '';
         return !(FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject));
       });
+      const framing = new Set<number>(reportingAt);
+      forms.forEach((f, i) => LABELLING_VERBS.has(f) && framing.add(i));
+      let hypothetical = false;
+      for (const i of framing) {
+        const a = forms[i - 1] ?? '';
+        const b = forms[i - 2] ?? '';
+        if (HYPOTHETICAL_SUBJECTS.has(a) || (a === 'who' && HYPOTHETICAL_SUBJECTS.has(b))) hypothetical = true;
+      }
+      // A labelling verb with someone else as subject reports their words ("the minister branded them a plague").
+      for (const i of framing) {
+        if (!LABELLING_VERBS.has(forms[i]!)) continue;
+        const subject = forms[i - 1] ?? '';
+        if (!(FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject))) reportingAt.add(i);
+      }
+      const ownVoice = (i: number): boolean => {
+        const subject = forms[i - 1] ?? '';
+        return FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject);
+      };
       return {
-        reporting: own.sort((x, y) => x - y),
+        reporting: [...reportingAt].filter((i) => !ownVoice(i)).sort((x, y) => x - y),
+        framing: [...framing].sort((x, y) => x - y),
+        hypothetical,
         counter: counter.matchAll(forms).map((m) => m.start),
         mentionCues: mention.matchAll(forms).map((m) => [m.start, m.end] as const),
       };
@@ -76,10 +109,11 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
       const inQuotes = insideQuote(quotes, ctx.starts[a]!, ctx.ends[b - 1]!);
       let framedByGerund = false;
       for (let j = Math.max(0, a - 6); j < a; j++) if (LABELLING_GERUNDS.has(forms[j]!)) framedByGerund = true;
-      const reported = cues.reporting.length > 0;
+      const reported = cues.reporting.some((r) => r < a) || (cues.reporting.length > 0 && inQuotes) || cues.reporting.some((r) => r >= b);
       const quoted = inQuotes || reported || framedByGerund;
-      // Counter-speech: the sentence reports the words and condemns them.
-      const counterSpeech = (quoted || isMention) && cues.counter.some((c) => c < a || c >= b);
+      // Counter-speech: the sentence reports the words and condemns them, or talks about the act of labelling
+      // as something anyone might do ("whoever calls them cockroaches ...").
+      const counterSpeech = ((quoted || isMention) && cues.counter.some((c) => c < a || c >= b)) || (cues.hypothetical && !inQuotes);
       return { quoted, counterSpeech, mention: isMention };
     },
   };

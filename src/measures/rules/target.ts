@@ -12,7 +12,7 @@
 
 import type { TokenMention } from '../actors.js';
 import { PRONOUN_WITH_COPULA } from '../actors.js';
-import { Break, clauseEnd, clauseStart, noBreakBetween, type SentenceContext } from '../sentence-context.js';
+import { Break, clauseStart, noBreakBetween, type SentenceContext } from '../sentence-context.js';
 
 /** How a vehicle was linked to its target. */
 export interface TargetLink {
@@ -38,6 +38,8 @@ const FILLERS = new Set([
   'dirty', 'disgusting', 'wild', 'rabid', 'human', 'total', 'absolute', 'complete', 'literal', 'literally', 'basically',
   'little', 'bunch', 'of', 'pack', 'herd', 'some', 'kind', 'sort', 'type', 'dangerous', 'vile', 'invading', 'invasive',
   'all', 'no', 'better', 'worse', 'lower', 'less', 'still', 'always', 'truly', 'really', 'such', 'vicious', 'stinking',
+  // Negation and degree words stay in the walk so the negation rule, not the link, decides: "are not animals".
+  'not', 'never', 'even', 'longer', 'anything', 'any', 'ever', 'certainly', 'clearly', 'obviously',
 ]);
 const SIMILE_MARKERS = new Set(['like', 'as']);
 /** "treated like animals" describes mistreatment of people, not the author likening them to animals. */
@@ -61,15 +63,17 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'these', 'those', 'all', 'every',
 export type VerbAttachment = 'subject' | 'object';
 
 /** Finds the link between a vehicle (noun, adjective or phrase) at tokens `[a, b)` and a human mention. */
-export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: number): TargetLink | null {
+export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: number, pos: string = 'noun'): TargetLink | null {
   const mentions = ctx.mentions;
   if (mentions.length === 0) return null;
   const forms = ctx.forms;
 
-  // Modifier: a mention right before ("migrant hordes") or right after ("subhuman Karsks").
+  // Modifier: a group noun right before a noun vehicle ("migrant hordes", "Karsk vermin"), or an adjective
+  // vehicle right before the group ("subhuman Karsks"). A noun vehicle before a group noun is a compound about
+  // the vehicle ("the rat population"), not about people.
   for (const m of mentions) {
-    if (m.end === a && m.person !== 'self' && m.category !== 'pronoun') return { rule: 'modifier', mention: m, strength: 1 };
-    if (m.start === b && m.category !== 'pronoun') return { rule: 'modifier', mention: m, strength: 1 };
+    if (m.end === a && m.person !== 'self' && m.category !== 'pronoun' && pos !== 'adj') return { rule: 'modifier', mention: m, strength: 1 };
+    if (m.start === b && m.category !== 'pronoun' && pos === 'adj') return { rule: 'modifier', mention: m, strength: 1 };
   }
 
   // Of-phrase: "a flood of migrants", "swarms of them".
@@ -84,9 +88,24 @@ export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: 
     if (m) return { rule: 'apposition', mention: m, strength: 1 };
   }
 
-  // Walk left over fillers to find what governs the vehicle.
+  // Walk left over fillers to find what governs the vehicle; up to two other words may be adjectives
+  // ("are programmed drones", "are mindless automatons"), but not verbs in -ing ("are building machines").
   let k = a - 1;
-  while (k >= 0 && FILLERS.has(forms[k]!) && a - k <= 5 && ctx.breaks[k] !== Break.Clause) k--;
+  let unknown = 0;
+  while (k >= 0 && a - k <= 5 && ctx.breaks[k] !== Break.Clause && ctx.mentionAt[k]! < 0) {
+    const f = forms[k]!;
+    if (FILLERS.has(f)) {
+      k--;
+      continue;
+    }
+    if (COPULAS.has(f) || COMPLEMENT_VERBS.has(f) || PRONOUN_WITH_COPULA.has(f)) break;
+    if (unknown < 2 && looksAdjectival(f)) {
+      unknown++;
+      k--;
+      continue;
+    }
+    break;
+  }
   const governor = k >= 0 ? forms[k]! : '';
   const between = forms.slice(k + 1, a);
 
@@ -137,11 +156,10 @@ export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: 
     return { rule: 'demonstrative', mention: m, strength: 0.9 };
   }
 
-  // Strong vehicles ("vermin", "subhuman", "scum") next to people in the same clause.
+  // Strong vehicles ("vermin", "subhuman", "scum") after people named earlier in the same clause.
   if (weight >= 0.9) {
     const start = clauseStart(ctx, a);
-    const end = clauseEnd(ctx, a);
-    const m = mentions.find((x) => x.start >= start && x.end <= end && x.person !== 'self' && Math.abs(x.start - a) <= 8);
+    const m = mentions.find((x) => x.start >= start && x.end <= a && x.person !== 'self' && a - x.end <= 8);
     if (m) return { rule: 'cooccurrence', mention: m, strength: 0.85 };
   }
   return null;
@@ -177,6 +195,22 @@ export function linkVerb(ctx: SentenceContext, a: number, b: number, attachment:
 export function linkPredicate(ctx: SentenceContext, a: number): TargetLink | null {
   const m = mentionBefore(ctx, a, 10);
   return m ? { rule: 'predicate', mention: m, strength: 1 } : null;
+}
+
+/** Function words and verbs that can stand after a copula but are not adjectives of the vehicle. */
+const NOT_ADJECTIVES = new Set([
+  'to', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'into', 'about', 'have', 'has', 'had', 'do', 'does', 'did', 'get', 'got', 'make',
+  'made', 'feed', 'fed', 'keep', 'kept', 'own', 'owned', 'use', 'used', 'raise', 'raised', 'sell', 'sold', 'buy', 'bought', 'build', 'built',
+  'fix', 'fixed', 'repair', 'repaired', 'design', 'designed', 'run', 'ran', 'driving', 'drive', 'operate', 'operated', 'study', 'studied',
+  'watch', 'watched', 'fear', 'feared', 'hunt', 'hunted', 'catch', 'caught', 'kill', 'killed', 'treat', 'treated', 'called', 'named',
+  'there', 'here', 'where', 'when', 'what', 'which', 'who', 'that', 'this', 'it', 'its', 'i', 'you', 'he', 'she', 'we', 'they',
+]);
+
+/** A word that may be an adjective before the vehicle: not a function word, not a verb in -ing. */
+function looksAdjectival(form: string): boolean {
+  if (NOT_ADJECTIVES.has(form)) return false;
+  if (form.endsWith('ing') && form.length > 5) return false;
+  return /^[\p{L}-]+$/u.test(form);
 }
 
 function mentionCovering(ctx: SentenceContext, token: number): TokenMention | null {
