@@ -2,6 +2,7 @@
 
 import { MEASURES } from '../core/types.js';
 import type { ExplainedSentence } from '../measures/scorer.js';
+import type { ModelContribution } from '../classify/model-scorer.js';
 
 /** Renders explained sentences as text. */
 export function formatExplanation(sentences: readonly ExplainedSentence[]): string {
@@ -19,6 +20,12 @@ export function formatExplanation(sentences: readonly ExplainedSentence[]): stri
       );
     }
     for (const r of s.rejected) lines.push(`    - ${r.measure} / ${r.category}: "${r.match}" not counted: ${r.reason}`);
+    const models = (s as ExplainedSentence & { models?: readonly ModelContribution[] }).models ?? [];
+    for (const m of models) {
+      const combined = m.combinedScore === null ? '' : `, combined ${m.combinedScore.toFixed(2)}`;
+      lines.push(`    * ${m.measure} (mode ${m.mode}): score ${m.score.toFixed(2)} = rules ${m.ruleScore.toFixed(2)}, model ${m.modelScore.toFixed(2)} (logit ${m.logit.toFixed(2)})${combined}  [${m.model}]`);
+      if (m.strongest.length > 0) lines.push(`      strongest features: ${m.strongest.map((f) => `${f.feature} ${f.contribution >= 0 ? '+' : ''}${f.contribution.toFixed(2)}`).join(', ')}`);
+    }
     if (s.findings.length === 0 && s.rejected.length === 0) lines.push('    (no lexicon trigger)');
   }
   return `${lines.join('\n')}\n`;

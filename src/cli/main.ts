@@ -13,6 +13,9 @@ import { setupScorer } from '../pipeline/scorer-setup.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { formatExplanation } from './explain-format.js';
 import { runScoreFilter } from './score-filter.js';
+import { registerClassifyCommands } from '../classify/cli.js';
+import { parseModelSpecs } from '../classify/setup.js';
+import { MODEL_MODES, type ModelMode } from '../classify/model-file.js';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -68,8 +71,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--actors <ref...>', 'extra actor lists, for example one that marks sides', [])
     .option('--rejects <file>', 'also write unusable lines to this JSONL file')
     .option('--max-chars <n>', 'longest accepted text', (v) => Number(v), 1_000_000)
-    .action(async (files: string[], opts: { sentences?: boolean; lexicon?: string[]; actors: string[]; rejects?: string; maxChars: number }) => {
-      const { scorer } = setupScorer(opts.lexicon ?? ['default'], opts.actors, process.cwd());
+    .option('--rules-only', 'score every measure with the rules alone, without the shipped models')
+    .action(async (files: string[], opts: { sentences?: boolean; lexicon?: string[]; actors: string[]; rejects?: string; maxChars: number; rulesOnly?: boolean }) => {
+      const { scorer } = setupScorer(opts.lexicon ?? ['default'], opts.actors, process.cwd(), opts.rulesOnly ? undefined : 'defaults');
       const result = await runScoreFilter(scorer, files, process.stdout, process.stderr, {
         sentences: opts.sentences ?? false,
         rejectsPath: opts.rejects,
@@ -85,11 +89,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--lexicon <ref...>', 'lexicons to use (default: the bundled set)')
     .option('--actors <ref...>', 'extra actor lists', [])
     .option('--json', 'print JSON instead of text')
-    .action((words: string[], opts: { lexicon?: string[]; actors: string[]; json?: boolean }) => {
-      const { scorer } = setupScorer(opts.lexicon ?? ['default'], opts.actors, process.cwd());
+    .option('--model <measure=path...>', 'use a trained model for a measure (`default` for the shipped one); the shipped defaults apply otherwise')
+    .option('--mode <mode>', `how --model combines with the rules: ${MODEL_MODES.join(', ')}`, 'both')
+    .option('--rules-only', 'explain the rules alone, without any model')
+    .action((words: string[], opts: { lexicon?: string[]; actors: string[]; json?: boolean; model?: string[]; mode: string; rulesOnly?: boolean }) => {
+      if (!MODEL_MODES.includes(opts.mode as ModelMode)) throw new UserError('E_USAGE_MODE', `--mode ${opts.mode}: expected one of ${MODEL_MODES.join(', ')}`);
+      const models = opts.rulesOnly ? undefined : opts.model ? parseModelSpecs(opts.model, opts.mode as ModelMode) : 'defaults';
+      const { scorer } = setupScorer(opts.lexicon ?? ['default'], opts.actors, process.cwd(), models);
       const explained = scorer.explainDocument(words.join(' '));
       process.stdout.write(opts.json ? `${JSON.stringify(explained, null, 2)}\n` : formatExplanation(explained));
     });
+
+  registerClassifyCommands(program);
 
   const lexicon = program.command('lexicon').description('check and inspect lexicons');
   lexicon

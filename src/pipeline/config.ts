@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { UserError, UserErrors } from '../core/errors.js';
+import { MEASURES } from '../core/types.js';
 import { InputSpecSchema } from '../readers/input-spec.js';
 
 /** Time buckets for indicators. */
@@ -48,6 +49,13 @@ const ComparisonSchema = z
   })
   .strict();
 
+const ModelRefSchema = z
+  .object({
+    path: z.string().min(1),
+    mode: z.enum(['rules', 'model', 'both']).default('both'),
+  })
+  .strict();
+
 /** The schema of a pipeline file. */
 export const PipelineSchema = z
   .object({
@@ -75,6 +83,11 @@ export const PipelineSchema = z
       .default({}),
     changepoints: ChangePointSchema.default({}),
     comparison: ComparisonSchema.optional(),
+    /**
+     * Trained models per measure: `path` (relative to the pipeline file, or `default` for the shipped model) and
+     * `mode` (`rules`, `model` or `both`). Absent: the shipped defaults (models/defaults.json). `{}`: rules only.
+     */
+    models: z.record(z.enum(MEASURES), ModelRefSchema).optional(),
     output: z
       .object({
         /** Output folder, relative to the pipeline file. `--out` overrides it. */
