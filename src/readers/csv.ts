@@ -18,7 +18,53 @@ function countNewlines(s: string): number {
 /** 1-based first line of a record, from csv-parse's end line and the newlines inside the raw record. */
 function firstLine(endLine: number, raw: string): number {
   const body = raw.replace(/\r?\n$|\r$/, '');
-  return endLine - countNewlines(body);
+  return Math.max(1, endLine - countNewlines(body));
+}
+
+/**
+ * Where each line's first content byte is, so a record's line comes from its byte offset rather than from
+ * csv-parse's line counter (which counts the two bytes of a CRLF inside a quoted field as two lines).
+ * `\n`, `\r\n` and a lone `\r` each end a line, as they end a record. Entries are dropped once records
+ * have passed them, so memory stays bounded by how far the parser lags behind the bytes.
+ */
+class LineStarts {
+  private readonly starts: Array<{ offset: number; line: number }> = [];
+  private head = 0;
+  private offset = 0;
+  private line = 1;
+  private atLineStart = true;
+  private pendingCR = false;
+
+  push(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (this.pendingCR) {
+        this.pendingCR = false;
+        this.line++;
+        this.atLineStart = true;
+        if (b === 10) continue;
+      }
+      if (b === 13) this.pendingCR = true;
+      else if (b === 10) {
+        this.line++;
+        this.atLineStart = true;
+      } else if (this.atLineStart) {
+        this.starts.push({ offset: this.offset + i, line: this.line });
+        this.atLineStart = false;
+      }
+    }
+    this.offset += chunk.length;
+  }
+
+  /** Line of the first content byte at or after `from`, or undefined when none is known (yet). */
+  lineAt(from: number): number | undefined {
+    while (this.head < this.starts.length && this.starts[this.head].offset < from) this.head++;
+    if (this.head > 4096) {
+      this.starts.splice(0, this.head);
+      this.head = 0;
+    }
+    return this.head < this.starts.length ? this.starts[this.head].line : undefined;
+  }
 }
 
 /**
@@ -29,6 +75,7 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadConte
   const { file, rules } = ctx;
   const delimiter = ctx.spec.delimiter === '\\t' ? '\t' : (ctx.spec.delimiter ?? defaultDelimiter);
   const utf8 = new Utf8StreamValidator();
+  const lineStarts = new LineStarts();
   const skipped: ReaderEvent[] = [];
   let lastBytes = 0;
   const parser = parse({
@@ -36,6 +83,10 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadConte
     bom: true,
     info: true,
     raw: true,
+    // Every record may end in LF, CRLF or CR. Left to auto-detection, the first line's ending is the only one:
+    // a file whose header ends in LF and rows in CRLF kept quotes and a CR in the last field, and a CRLF file
+    // with one LF row merged two records into one.
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     // A stray quote inside a field is kept as text: the alternative drops the rest of the file into one error.
     relax_quotes: true,
@@ -59,6 +110,7 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadConte
       for await (const chunk of chunks) {
         if (stopped) return;
         utf8.push(chunk);
+        lineStarts.push(chunk);
         if (!parser.write(chunk)) {
           await new Promise<void>((resolve) => {
             parser.once('drain', resolve);
@@ -80,7 +132,7 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadConte
       const { record, info, raw } = item;
       const start = lastBytes;
       lastBytes = info.bytes;
-      const line = firstLine(info.lines, raw);
+      const line = lineStarts.lineAt(start) ?? firstLine(info.lines, raw);
       const bad = utf8.takeIn(start, info.bytes);
       if (bad !== undefined) {
         yield reject(file, C.UTF8, `expected UTF-8 text, found an invalid byte at offset ${bad}`, { line, byteOffset: bad, raw });
