@@ -35,5 +35,6 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   // YAML turns `date: 1999-03-02` into a Date object; the readers parse dates themselves, so keep the text form.
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(meta as Record<string, unknown>)) out[k] = v instanceof Date ? v.toISOString().replace(/T00:00:00\.000Z$/, '') : v;
-  return { ok: true, meta: out, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+  // A file that ends with the closing line has no body line; point at the closing line, not past the end.
+  return { ok: true, meta: out, body: lines.slice(close + 1).join('\n'), bodyLine: Math.min(close + 2, lines.length) };
 }
