@@ -34,7 +34,7 @@ export const FEATURE_GROUPS = [
   'rule score per measure',
   'findings, negated, quoted, counter-speech/mention and turned-down candidates per measure',
   'categories of findings and of all lexicon candidates per measure',
-  'negators, hedges, first-person plural, third-person plural, length',
+  'negators, hedges, boosters, first-person plural, third-person plural, length',
   'word unigrams and bigrams (lowercase, count / sqrt(tokens))',
 ] as const;
 
@@ -96,7 +96,7 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
       },
     ]),
   ) as Record<MeasureName, Record<'score' | 'findings' | 'negated' | 'quoted' | 'counter' | 'rejected', number>>;
-  const global = { negators: named('negators'), hedges: named('hedges'), we: named('we'), they: named('they'), length: named('length') };
+  const global = { negators: named('negators'), hedges: named('hedges'), boosters: named('boosters'), we: named('we'), they: named('they'), length: named('length') };
   const categoryHash = (kind: 'category' | 'candidate', measure: string, category: string): number => named(`${measure}:${kind}:${category}`);
 
   function add(hash: number, value: number, name?: () => string): void {
@@ -134,6 +134,7 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
     const ngramScale = 1 / Math.sqrt(Math.max(1, totalTokens));
     let negators = 0;
     let hedgeCount = 0;
+    let boosterCount = 0;
     let we = 0;
     let they = 0;
 
@@ -153,7 +154,7 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
         candidates.add(`${r.measure}\t${r.category}`);
       }
       const { forms } = tokenize(s.text);
-      hedgeCount += hedges.size > 0 ? hedges.matchAll(forms).length : 0;
+      if (hedges.size > 0) for (const h of hedges.matchAll(forms)) if (h.entry.category === 'booster') boosterCount++; else hedgeCount++;
       let previous = 0;
       for (let i = 0; i < forms.length; i++) {
         const form = forms[i]!;
@@ -187,6 +188,7 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
     }
     add(global.negators, Math.log1p(negators), () => 'negators');
     add(global.hedges, Math.log1p(hedgeCount), () => 'hedges');
+    add(global.boosters, Math.log1p(boosterCount), () => 'boosters');
     add(global.we, Math.log1p(we), () => 'we');
     add(global.they, Math.log1p(they), () => 'they');
     add(global.length, Math.log1p(totalTokens) / Math.log(100), () => 'length');
