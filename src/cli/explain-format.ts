@@ -26,7 +26,7 @@ export function formatExplanation(sentences: readonly ExplainedSentence[]): stri
       lines.push(`    * ${m.measure} (mode ${m.mode}): score ${m.score.toFixed(2)} = rules ${m.ruleScore.toFixed(2)}, model ${m.modelScore.toFixed(2)} (logit ${m.logit.toFixed(2)})${combined}  [${m.model}]`);
       if (m.strongest.length > 0) lines.push(`      strongest features: ${m.strongest.map((f) => `${f.feature} ${f.contribution >= 0 ? '+' : ''}${f.contribution.toFixed(2)}`).join(', ')}`);
     }
-    if (s.findings.length === 0 && s.rejected.length === 0) lines.push('    (no lexicon trigger)');
+    if (s.findings.length === 0 && s.rejected.length === 0) lines.push('    (no finding)');
   }
   return `${lines.join('\n')}\n`;
 }

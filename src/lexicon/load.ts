@@ -23,6 +23,7 @@ export const DEFAULT_LEXICON_IDS = [
   'hedges-en',
   'quotation-en',
   'victimhood-frames-en',
+  'acknowledgement-frames-en',
 ] as const;
 
 /** Reads and validates one lexicon file. */

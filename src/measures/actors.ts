@@ -29,13 +29,20 @@ export const THIRD_PERSON_SINGULAR = new Set(['he', 'him', 'his', 'she', 'her', 
 /** Pronouns that carry a copula with them ("they're animals"). */
 export const PRONOUN_WITH_COPULA = new Set(["we're", "they're", "he's", "she's"]);
 
-/** Finds mentions in token forms. */
-export type ActorFinder = (forms: readonly string[]) => TokenMention[];
+/** Finds mentions in token forms; `capitalized[i]` says whether token i starts with a capital letter. */
+export type ActorFinder = (forms: readonly string[], capitalized?: Uint8Array) => TokenMention[];
+
+/**
+ * Group names no list can foresee ("the Orenites", "Karskians") look like capitalised demonym plurals. Such a
+ * word, not already a known mention, is taken as a group with category `inferred`.
+ */
+const DEMONYM_PLURAL = /^[a-z][a-z'-]{2,}(?:ites|ians|ans|ese|ists|is|ards|ics)$/;
+const NOT_DEMONYMS = new Set(['christmas', 'thanks', 'dues', 'physics', 'politics', 'economics', 'ethics', 'statistics', 'olympics', 'analysis', 'basis', 'crisis', 'thesis', 'tennis', 'jeans', 'plans', 'loans', 'means', 'beans', 'fans', 'vans', 'scans', 'pans', 'bans', 'clans', 'elections', 'genesis']);
 
 /** Compiles the actor lexicons into a finder. Sides from the lexicon override nothing about pronouns. */
 export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinder {
   const trie = compileTrie(actorLexicons.flatMap((l) => l.entries));
-  return (forms) => {
+  return (forms, capitalized) => {
     const matches = trie.matchAll(forms);
     const mentions: TokenMention[] = [];
     // Longest match wins at each position; later matches may not overlap earlier ones.
@@ -64,10 +71,30 @@ export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinde
           person: entry.side === 'ingroup' ? 'self' : 'group',
         });
         coveredUntil = match.end;
+        continue;
+      }
+      if (capitalized && capitalized[i] && DEMONYM_PLURAL.test(form) && !NOT_DEMONYMS.has(form)) {
+        mentions.push({ start: i, end: i + 1, label: form, category: 'inferred', side: 'unspecified', person: 'group' });
+        coveredUntil = i + 1;
       }
     }
-    return mentions;
+    return claimPossessed(mentions);
   };
+}
+
+/**
+ * "our police", "our army", "we Velorians": a group right after a first-person plural pronoun is our own
+ * side, whatever the list says; "their soldiers" stays the other side.
+ */
+function claimPossessed(mentions: TokenMention[]): TokenMention[] {
+  for (let i = 1; i < mentions.length; i++) {
+    const prev = mentions[i - 1]!;
+    const m = mentions[i]!;
+    if (prev.end === m.start && (prev.label === 'our' || prev.label === 'we') && m.category !== 'pronoun') {
+      mentions[i] = { ...m, person: 'self', side: 'ingroup' };
+    }
+  }
+  return mentions;
 }
 
 function pronounMention(form: string, i: number): TokenMention | null {

@@ -23,7 +23,7 @@ import { findQuoteSpans, type QuoteSpan } from '../text/quotes.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize, type Tokens } from '../text/tokenize.js';
 import { createActorFinder, type TokenMention } from './actors.js';
-import { createFrameRule } from './rules/frames.js';
+import { createFrameRule, FRAME_TRIGGER_CATEGORIES } from './rules/frames.js';
 import { createNegationRule } from './rules/negation.js';
 import { createQuotationRule } from './rules/quotation.js';
 import { linkPredicate, linkVehicle, linkVerb, type TargetLink, type VerbAttachment } from './rules/target.js';
@@ -63,6 +63,9 @@ export interface Scorer {
   readonly lexiconVersions: readonly string[];
 }
 
+/** Determiners a slot may take before its mention. */
+const SLOT_DETERMINERS = new Set(['the', 'these', 'those', 'some', 'many', 'most', 'all', 'ordinary', 'other']);
+
 /** Verb categories whose human link is the object ("exterminate them"), not the subject ("they swarm"). */
 const OBJECT_VERB_CATEGORIES = new Set(['extermination', 'purge', 'elimination', 'removal']);
 const MEASURE_SET = new Set<string>(MEASURES);
@@ -73,7 +76,7 @@ export function createScorer(options: ScorerOptions): Scorer {
   const measureEntries = options.lexicons.filter((l) => MEASURE_SET.has(l.info.measure)).flatMap((l) => l.entries);
   if (measureEntries.length === 0) throw new Error('createScorer: no measure lexicon given');
   // Suffering cues join the one trie of the cheap pass, so a sentence with only a frame cue still reaches the rules.
-  const frameTriggers = byKind('frame').flatMap((l) => l.entries).filter((e) => e.category === 'suffering_state' || e.category === 'harm_event');
+  const frameTriggers = byKind('frame').flatMap((l) => l.entries).filter((e) => FRAME_TRIGGER_CATEGORIES.has(e.category));
   const trie = compileTrie([...measureEntries, ...frameTriggers]);
   const findActors = createActorFinder(byKind('actors'));
   const negation = createNegationRule(byKind('negation'));
@@ -91,13 +94,24 @@ export function createScorer(options: ScorerOptions): Scorer {
     rejected: RejectedCandidate[] | null,
   ): SentenceResult {
     const { starts, ends, forms } = expandContractions(tokenize(text, start, end));
-    const mentions = findActors(forms);
+    const capitalized = new Uint8Array(forms.length);
+    for (let t = 0; t < forms.length; t++) {
+      const c = text.charCodeAt(starts[t]!);
+      capitalized[t] = c >= 65 && c <= 90 ? 1 : 0;
+    }
+    const mentions = findActors(forms, capitalized);
     const mentionAt = new Int32Array(forms.length).fill(-1);
     mentions.forEach((m, mi) => {
       for (let t = m.start; t < m.end; t++) mentionAt[t] = mi;
     });
     const resolveSlot = (slot: Slot, token: number): number => {
-      const mi = mentionAt[token]!;
+      let mi = mentionAt[token]!;
+      // "why the Karsks are afraid": a slot takes a determiner with the mention that follows it.
+      if (mi < 0 && SLOT_DETERMINERS.has(forms[token]!) && token + 1 < forms.length) {
+        mi = mentionAt[token + 1]!;
+        if (mi < 0 || mentions[mi]!.start !== token + 1) return -1;
+        token = token + 1;
+      }
       if (mi < 0) return -1;
       const m = mentions[mi]!;
       if (m.start !== token) return -1;

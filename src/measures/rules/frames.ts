@@ -21,6 +21,7 @@ import { compileTrie, type CompiledTrie, type TrieMatch } from '../../lexicon/tr
 import type { Lexicon } from '../../lexicon/types.js';
 import type { TokenMention } from '../actors.js';
 import type { NegationRule } from './negation.js';
+import { acknowledgementFrames } from './acknowledgement-frames.js';
 import { Break, type SentenceContext } from '../sentence-context.js';
 
 /** A frame the rule found. */
@@ -41,25 +42,43 @@ const FRAME_WEIGHT = { inclusive: 0.75, exclusive: 0.75, acknowledgement: 0.7 } 
 /** Evaluates the frames of a sentence. */
 export type FrameRule = (ctx: SentenceContext) => FrameFinding[];
 
+/** The cues of one sentence, by category. */
+export type CueLookup = (category: string) => TrieMatch[];
+
+/** Categories whose presence sends a sentence to the frame rules in the cheap pass. */
+export const FRAME_TRIGGER_CATEGORIES = new Set(['suffering_state', 'harm_event', 'wrongdoing', 'legitimacy', 'apology', 'role_noun']);
+
 /** Compiles the frame cue lexicons (measure `frame`). Returns a rule that finds nothing when none is loaded. */
 export function createFrameRule(lexicons: readonly Lexicon[], negation: NegationRule): FrameRule {
   const entries = lexicons.flatMap((l) => l.entries);
   if (entries.length === 0) return () => [];
   const trie: CompiledTrie = compileTrie(entries);
-  const lexiconId = `${lexicons[0]!.info.id}@${lexicons[0]!.info.version}`;
 
   return (ctx) => {
     const cues = longestCues(trie.matchAll(ctx.forms));
-    const of = (category: string): TrieMatch[] => cues.filter((c) => c.entry.category === category);
+    const of: CueLookup = (category) => cues.filter((c) => c.entry.category === category);
+    return [...victimhoodFrames(ctx, of, negation), ...acknowledgementFrames(ctx, of, negation)];
+  };
+}
+
+/** The `id@version` of the lexicon a cue came from. */
+export function lexiconOf(cue: TrieMatch): string {
+  return `${cue.entry.lexicon.id}@${cue.entry.lexicon.version}`;
+}
+
+function victimhoodFrames(ctx: SentenceContext, of: CueLookup, negation: NegationRule): FrameFinding[] {
+  {
     const state = of('suffering_state');
     const harm = of('harm_event');
     if (state.length === 0 && harm.length === 0) return [];
     const suffering = [...state, ...harm];
+    const lexiconId = lexiconOf(suffering[0]!);
     const self = ctx.mentions.filter((m) => m.person === 'self');
     const other = ctx.mentions.filter((m) => m.person !== 'self');
     const both = of('both_sides').length > 0 || twoGroupsJoined(ctx);
     const shared = of('shared_marker').length > 0;
-    const exclusive = of('exclusivity_marker').length > 0;
+    // Exclusivity counts only next to the suffering it qualifies ("suffered more", "the real victims").
+    const exclusive = of('exclusivity_marker').some((x) => suffering.some((c) => Math.abs(c.start - x.start) <= 6));
     const denial = of('denial_marker').length + of('blame_marker').length > 0;
     const negatedClaim = of('negated_claim').length > 0;
     // "they did not suffer as we did": their suffering itself is negated, which denies it.
@@ -101,7 +120,7 @@ export function createFrameRule(lexicons: readonly Lexicon[], negation: Negation
       }
     }
     return out;
-  };
+  }
 }
 
 /** Keeps the longest cue at each start, and drops cues inside longer ones ("both sides" over "both"). */

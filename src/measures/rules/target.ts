@@ -151,7 +151,8 @@ export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: 
   }
 
   // Demonstrative: "these animals must be stopped" in a sentence that talks about people.
-  if (a > 0 && DEMONSTRATIVES.has(forms[a - 1]!) && (weight >= 0.9 || mentions.some((m) => m.person !== 'self'))) {
+  const demonstrative = a > 0 && (DEMONSTRATIVES.has(forms[a - 1]!) || (a > 1 && DEMONSTRATIVES.has(forms[a - 2]!) && ctx.mentionAt[a - 1]! < 0));
+  if (demonstrative && (weight >= 0.9 || mentions.some((m) => m.person !== 'self'))) {
     const m = mentions.find((x) => x.person !== 'self') ?? mentions[0]!;
     return { rule: 'demonstrative', mention: m, strength: 0.9 };
   }
