@@ -138,7 +138,16 @@ export function parsePipeline(text: string, file: string): PipelineConfig {
       }),
     );
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // The yaml library refuses alias bombs ("billion laughs") with a plain error; it is still the file's fault.
+    throw new UserError('E_CONFIG_YAML', `${file} cannot be read as YAML: ${(error as Error).message}`, {
+      place: { file },
+      hint: 'a pipeline needs no YAML aliases (&name / *name); write the values out',
+    });
+  }
   const result = PipelineSchema.safeParse(data ?? {});
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
