@@ -186,10 +186,10 @@ export function createScorer(options: ScorerOptions): Scorer {
     }
     if (triggeredFrames || deepEverywhere) {
       for (const frame of frames(ctx)) {
-        // A fixed phrase of the same measure over the same words is the same evidence.
+        // A fixed phrase that already shows the measure is the same evidence; a weak one is not enough.
         const from = starts[frame.start]!;
         const to = ends[frame.end - 1]!;
-        if (findings.some((f) => f.measure === frame.measure && f.weight > 0)) continue;
+        if (findings.some((f) => f.measure === frame.measure && f.weight >= PRESENCE_THRESHOLD)) continue;
         const target = frame.mention;
         findings.push({
           measure: frame.measure,
@@ -221,6 +221,8 @@ export function createScorer(options: ScorerOptions): Scorer {
         link = linkPredicate(ctx, match.start) ?? linkVehicle(ctx, match.start, match.end, entry.weight, entry.pos);
       } else {
         link = linkVehicle(ctx, match.start, match.end, entry.weight, entry.pos);
+        // Many vehicles are verbs too: "they swarm", "migrants flood in", "refugees plague our towns".
+        if (!link && entry.pos === 'noun') link = linkVerb(ctx, match.start, match.end, 'subject');
       }
       return link;
     }

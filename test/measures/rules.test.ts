@@ -1,0 +1,158 @@
+/**
+ * Context rules as valid/invalid tables (in the manner of textlint rule tests): each row is a sentence, the
+ * expected call, and for positive calls the rule and voice that must explain it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MeasureName } from '../../src/core/types.js';
+import { setupScorer } from '../../src/pipeline/scorer-setup.js';
+import { ROOT } from '../cli/helpers.js';
+
+const { scorer } = setupScorer(['default'], ['actors-sample-conflict'], ROOT);
+
+function sentence(text: string) {
+  const [s] = scorer.scoreDocument('t', text).sentences;
+  return s!;
+}
+
+function counted(text: string, measure: MeasureName) {
+  return sentence(text).findings.filter((f) => f.measure === measure && f.weight > 0 && !f.negated);
+}
+
+describe('dehumanization: target rule', () => {
+  it.each([
+    ['Migrants are vermin.', 'copula'],
+    ["They're nothing but rats.", 'copula'],
+    ['These people have become a plague on our towns.', 'copula'],
+    ['The Karsk hordes are at the gate.', 'modifier'],
+    ['Subhuman Karsks ran the checkpoint.', 'modifier'],
+    ['A flood of migrants is coming.', 'of_phrase'],
+    ['Vermin like them should be driven out.', 'apposition'],
+    ['They breed like rabbits.', 'predicate'],
+    ['Those settlers are no better than animals.', 'comparison'],
+    ['They swarm across the border every night.', 'verb_subject'],
+    ['We should exterminate them.', 'verb_object'],
+    ['Voters on the other side are programmed drones.', 'copula'],
+  ])('%j is dehumanization (%s)', (text, rule) => {
+    const f = counted(text, 'dehumanization');
+    expect(f.map((x) => x.rule), JSON.stringify(sentence(text).findings)).toContain(rule);
+    expect(sentence(text).dehumanization).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    ['Rats spread through the kitchen.'],
+    ['The rat population in the harbour has doubled.'],
+    ['A flood after the storm closed the bridge.'],
+    ['The virus spread quickly through the ward.'],
+    ['The robot assembled the car in four minutes.'],
+    ['The council announced savage cuts to the library budget.'],
+    ['A wave of resignations hit the ministry.'],
+    ['Workers are building machines for the new plant.'],
+    ['Leeches were once used by doctors to draw blood.'],
+    ['Bees swarm in early summer.'],
+    ['The farmers exterminated the rats in the barn.'],
+  ])('%j is not dehumanization (non-human referent or homonym)', (text) => {
+    expect(sentence(text).dehumanization).toBeLessThan(0.5);
+  });
+});
+
+describe('dehumanization: negation rule', () => {
+  it.each([
+    ['They are not animals.'],
+    ["Refugees aren't vermin."],
+    ['The Karsks are never a plague to anyone.'],
+    ['I never said the refugees were a swarm.'],
+  ])('%j is negated', (text) => {
+    const s = sentence(text);
+    expect(s.dehumanization).toBeLessThan(0.5);
+    expect(s.findings.some((f) => f.measure === 'dehumanization' && f.negated)).toBe(true);
+  });
+
+  it.each([['They are nothing but animals.'], ['Those people are no better than rats.'], ['They are not even human.']])('%j is not negated (pseudo-negation)', (text) => {
+    expect(sentence(text).dehumanization).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('dehumanization: voice (quotation, reported speech, counter-speech, mention)', () => {
+  it.each([
+    ['The minister called them vermin.'],
+    ['"They are animals," he said.'],
+    ['According to the senator, migrants are a plague.'],
+    ['Officials branded the refugees a disease.'],
+  ])('%j is quoted dehumanization', (text) => {
+    const s = sentence(text);
+    expect(s.dehumanization).toBeGreaterThanOrEqual(0.5);
+    expect(s.dehumanization_quoted).toBeGreaterThanOrEqual(0.5);
+    expect(s.dehumanization_own_voice).toBe(0);
+    expect(counted(text, 'dehumanization').every((f) => f.quoted)).toBe(true);
+  });
+
+  it('keeps own voice apart from quoted speech', () => {
+    const s = sentence('Migrants are vermin.');
+    expect(s.dehumanization_own_voice).toBeGreaterThanOrEqual(0.5);
+    expect(s.dehumanization_quoted).toBe(0);
+  });
+
+  it.each([
+    ['Calling refugees vermin is wrong.'],
+    ['The mayor condemned those who call the Karsks rats.'],
+    ['Whoever calls migrants cockroaches is preparing people for violence.'],
+  ])('%j is counter-speech, not dehumanization', (text) => {
+    const s = sentence(text);
+    expect(s.dehumanization).toBe(0);
+    expect(s.findings.some((f) => f.rule === 'counter_speech')).toBe(true);
+  });
+
+  it.each([['The word "cockroach" was used against the Karsks on state radio.'], ['The slur "vermin" appeared in the leaflets about migrants.']])('%j is a mention, not use', (text) => {
+    const s = sentence(text);
+    expect(s.dehumanization).toBe(0);
+  });
+});
+
+describe('victimhood and acknowledgement', () => {
+  it.each([
+    ['We are the real victims here.', 'victimhood_exclusive'],
+    ['Their so-called suffering is staged for the cameras.', 'victimhood_exclusive'],
+    ['Nobody has suffered more than our people.', 'victimhood_exclusive'],
+    ['It is not true that both sides suffered.', 'victimhood_exclusive'],
+    ['Mothers on both sides have buried their children.', 'victimhood_inclusive'],
+    ['Velorian and Karsk families have lost their homes alike.', 'victimhood_inclusive'],
+    ['From their point of view, the checkpoints are a daily humiliation.', 'acknowledgement'],
+    ['I understand why the Karsks are afraid of us.', 'acknowledgement'],
+    ['Our army committed crimes in those villages.', 'acknowledgement'],
+    ['We apologise to the Karsk families for what was done.', 'acknowledgement'],
+    ['Their grief is real.', 'acknowledgement'],
+  ])('%j shows %s', (text, measure) => {
+    expect(sentence(text)[measure as MeasureName], JSON.stringify(sentence(text).findings)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    ['Three civilians were injured in the blast.', 'acknowledgement'],
+    ['Three civilians were injured in the blast.', 'victimhood_inclusive'],
+    ['Thank you for your question, please sit down.', 'acknowledgement'],
+    ["I can't see why they would complain.", 'acknowledgement'],
+    ['Their losses are nothing compared with ours.', 'acknowledgement'],
+    ['Our children were killed by their soldiers.', 'acknowledgement'],
+    ['Those people are human garbage.', 'acknowledgement'],
+  ])('%j does not show %s', (text, measure) => {
+    expect(sentence(text)[measure as MeasureName], JSON.stringify(sentence(text).findings)).toBeLessThan(0.5);
+  });
+});
+
+describe('the cascade', () => {
+  it('gives the same results as running the rules on every sentence', () => {
+    const { lexicons } = setupScorer(['default'], ['actors-sample-conflict'], ROOT);
+    const full = (await_import_scorer(lexicons));
+    const texts = [
+      'Rats spread through the kitchen. They are not animals. The minister called them vermin.',
+      'Mothers on both sides have buried their children. The weather was fine.',
+      'Nothing happened today. Lina is a Karsk engineer who dreams of rebuilding the bridge.',
+    ];
+    for (const t of texts) expect(full.scoreDocument('x', t)).toEqual(scorer.scoreDocument('x', t));
+  });
+});
+
+import { createScorer } from '../../src/measures/scorer.js';
+import type { Lexicon } from '../../src/lexicon/types.js';
+function await_import_scorer(lexicons: readonly Lexicon[]) {
+  return createScorer({ lexicons, deepOnEverySentence: true });
+}
