@@ -190,6 +190,11 @@ function parseTerm(term: string, problem: (code: string, message: string) => voi
       elements.push({ type: 'slot', value: token as Slot });
     } else if (token.endsWith('*')) {
       const prefix = token.slice(0, -1);
+      // "([a-z]+)*" and ".*" are pattern syntax, not a short wildcard: say so with the same code as any other.
+      if (!prefix.includes('*') && /[^\p{L}\p{N}\p{M}'-]/u.test(prefix)) {
+        problem('E_LEX_CHARACTERS', `"${token}" in "${term}" has characters a word token cannot have (punctuation, symbols or pattern syntax)`);
+        return null;
+      }
       if (prefix.length < 3 || !TOKEN_SHAPE.test(prefix)) {
         problem('E_LEX_WILDCARD', `a wildcard needs at least 3 letters before a single final "*", found "${token}" in "${term}"`);
         return null;
