@@ -11,11 +11,21 @@ import { loadPipeline } from '../pipeline/config.js';
 import { runPipeline } from '../pipeline/run.js';
 import { setupScorer } from '../pipeline/scorer-setup.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
+import { EXPORT_FORMATS, EXPORT_TABLES, exportTable, resolveStorePath, type ExportFormat, type ExportTable } from '../store/export.js';
+import { QUERY_FORMATS, runQuery, type QueryFormat } from '../store/query.js';
+import { Store } from '../store/store.js';
 import { formatExplanation } from './explain-format.js';
 import { runScoreFilter } from './score-filter.js';
 import { registerClassifyCommands } from '../classify/cli.js';
 import { parseModelSpecs } from '../classify/setup.js';
 import { MODEL_MODES, type ModelMode } from '../classify/model-file.js';
+
+/** Parses a positive integer option. */
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError('E_USAGE', `${flag} ${value}: expected a positive whole number`);
+  return n;
+}
 
 /** Exit codes. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -39,20 +49,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--out <dir>', 'output folder (default: the pipeline\'s output.dir, or out/<pipeline name>)')
     .option('--strict', 'stop at the first bad record with exit code 1 instead of sending it to rejects.jsonl')
     .option('--quiet', 'print only the summary')
-    .action(async (pipeline: string, opts: { out?: string; strict?: boolean; quiet?: boolean }) => {
+    .option('--verbose', 'also print each batch of documents as it is committed to the store')
+    .option('--batch-size <n>', 'documents per store transaction (default: $REHUMANIZE_BATCH_SIZE or 500)', (v) => positiveInt(v, '--batch-size'))
+    .action(async (pipeline: string, opts: { out?: string; strict?: boolean; quiet?: boolean; verbose?: boolean; batchSize?: number }) => {
       const config = loadPipeline(pipeline);
       const started = Date.now();
       const summary = await runPipeline(config, {
         outDir: opts.out,
         strict: opts.strict,
+        batchSize: opts.batchSize,
         onProgress: opts.quiet ? undefined : (docs, bytes) => process.stderr.write(`  ${docs} documents scored, ${(bytes / 1e6).toFixed(1)} MB read\n`),
+        onBatch: opts.verbose ? (batch, docs) => process.stderr.write(`  store: committed batch ${batch} (${docs} documents so far)\n`) : undefined,
+        onNotice: (message) => process.stderr.write(`rehumanize: ${message}\n`),
       });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         [
           `rehumanize: ${config.name} done in ${seconds} s`,
-          `  read ${summary.read} = scored ${summary.scored} + rejected ${summary.rejected} + duplicates ${summary.duplicates}`,
-          `  ${summary.sentences} sentences; ${summary.indicatorRows} indicator rows; ${summary.changePoints} change points${config.comparison ? `; ${summary.comparisons} comparison rows` : ''}`,
+          `  read ${summary.read} = scored ${summary.scored} + skipped ${summary.skipped} (already stored) + rejected ${summary.rejected} + duplicates ${summary.duplicates}`,
+          `  ${summary.sentences} sentences scored; the store holds ${summary.storedDocuments} documents; ${summary.indicatorRows} indicator rows; ${summary.changePoints} change points${config.comparison ? `; ${summary.comparisons} comparison rows` : ''}`,
           `  outputs in ${summary.outDir}: ${summary.files.join(', ')}`,
           summary.rejected > 0 ? `  ${summary.rejected} record(s) could not be used: see rejects.jsonl for file, line and reason` : '',
         ]
@@ -101,6 +116,46 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   registerClassifyCommands(program);
+
+  program
+    .command('export')
+    .description('export a table of a run\'s store (whole store, optionally filtered) as CSV, JSONL or Parquet')
+    .argument('<store>', 'an output folder of `rehumanize run`, or its store.duckdb')
+    .requiredOption('--table <name>', `table: ${EXPORT_TABLES.join(' | ')}`)
+    .option('--format <format>', `file format: ${EXPORT_FORMATS.join(' | ')}`, 'csv')
+    .requiredOption('--out <file>', 'file to write')
+    .option('--from <date>', 'first day to include (YYYY-MM-DD, YYYY-MM or YYYY)')
+    .option('--to <date>', 'last day to include')
+    .option('--group <field=value...>', 'keep rows whose group (metadata) field has this value; repeatable')
+    .option('--measure <name>', 'keep one measure (documents, findings) or indicator (indicators, changepoints, comparisons)')
+    .action(async (target: string, opts: { table: string; format: string; out: string; from?: string; to?: string; group?: string[]; measure?: string }) => {
+      if (!(EXPORT_TABLES as readonly string[]).includes(opts.table)) throw new UserError('E_EXPORT_TABLE', `--table ${opts.table}: expected one of ${EXPORT_TABLES.join(', ')}`);
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UserError('E_EXPORT_FORMAT', `--format ${opts.format}: expected one of ${EXPORT_FORMATS.join(', ')}`);
+      const groups: Record<string, string> = {};
+      for (const pair of opts.group ?? []) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0) throw new UserError('E_EXPORT_GROUP', `--group ${pair}: expected field=value`);
+        groups[pair.slice(0, eq)] = pair.slice(eq + 1);
+      }
+      const store = await Store.open(resolveStorePath(target), { readOnly: true });
+      try {
+        const rows = await exportTable(store, opts.table as ExportTable, opts.format as ExportFormat, opts.out, { from: opts.from, to: opts.to, groups, measure: opts.measure });
+        process.stdout.write(`rehumanize: wrote ${rows} ${opts.table} row(s) to ${opts.out}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('query')
+    .description('run one read-only SQL query (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE) against a store; see its tables with "SHOW TABLES"')
+    .argument('<sql>', 'the query')
+    .requiredOption('--store <path>', 'an output folder of `rehumanize run`, or its store.duckdb')
+    .option('--format <format>', `output: ${QUERY_FORMATS.join(' | ')}`, 'table')
+    .action(async (sql: string, opts: { store: string; format: string }) => {
+      if (!(QUERY_FORMATS as readonly string[]).includes(opts.format)) throw new UserError('E_QUERY_FORMAT', `--format ${opts.format}: expected one of ${QUERY_FORMATS.join(', ')}`);
+      await runQuery(resolveStorePath(opts.store), sql, opts.format as QueryFormat, (text) => process.stdout.write(text));
+    });
 
   const lexicon = program.command('lexicon').description('check and inspect lexicons');
   lexicon

@@ -95,6 +95,14 @@ export const PipelineSchema = z
       })
       .strict()
       .default({}),
+    /** The embedded store that keeps every scored document between runs. Default: store.duckdb in the output folder. */
+    store: z
+      .object({
+        /** Path of the DuckDB file, relative to the pipeline file. */
+        path: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

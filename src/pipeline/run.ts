@@ -1,26 +1,32 @@
 /**
- * The main job: read a pipeline's inputs, score every document, and write documents, findings, rejects,
- * indicators, change points, comparisons and a manifest into the output folder.
+ * The main job: read a pipeline's inputs, store and score what the store does not have yet, recompute
+ * indicators, change points and comparisons from every stored document, and write the output files, the
+ * HTML report and a manifest into the output folder.
  *
- * Accounting is strict: every record read is scored, rejected or counted as a duplicate, and the manifest
- * and summary show read = scored + rejected + duplicates.
+ * Accounting is strict: every record read is scored, skipped (already stored with the same content and
+ * scorer), rejected, or counted as a duplicate, and the manifest and summary show
+ * read = scored + skipped + rejected + duplicates.
  */
 
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { join } from 'node:path';
-import type { DocumentResult, Finding, InputDocument, MeasureName, RejectRecord } from '../core/types.js';
-import { MEASURES } from '../core/types.js';
-import { detectIndicatorChanges, type ChangePointRow } from '../aggregate/changes.js';
+import { join, resolve } from 'node:path';
+import type { RejectRecord } from '../core/types.js';
+import { detectIndicatorChanges } from '../aggregate/changes.js';
 import { compareIndicators, type ComparisonRow } from '../aggregate/comparisons.js';
-import { contributionOf, type DocumentContribution } from '../aggregate/contribution.js';
-import { computeIndicators, type IndicatorRow } from '../aggregate/indicators.js';
-import { periodOf } from '../aggregate/stats/periods.js';
+import { computeIndicators } from '../aggregate/indicators.js';
 import { describeInputFiles, readInputs } from '../readers/read-inputs.js';
+import { writeReport, REPORT_FILE } from '../report/write.js';
+import { scorerIdentity, storedContributions } from '../store/documents.js';
+import { collectEvidence } from '../store/evidence.js';
+import { STORE_FILE } from '../store/export.js';
+import { batchSizeFrom, ingest } from '../store/ingest.js';
+import { previousRuns, replaceResults, beginRun, finishRun, scorerCounts } from '../store/results.js';
+import { exportRunOutputs } from '../store/run-outputs.js';
+import { SCHEMA_VERSION } from '../store/schema.js';
+import { Store } from '../store/store.js';
 import type { PipelineConfig } from './config.js';
-import { csvLine } from './csv-format.js';
-import { LineWriter, OUTPUT_FILES, openOutput, prepareOutputDir } from './outputs.js';
+import { OUTPUT_FILES, prepareOutputDir } from './outputs.js';
 import { setupScorer } from './scorer-setup.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -32,6 +38,12 @@ export interface RunOptions {
   readonly strict?: boolean;
   /** Called with a line of progress now and then. */
   readonly onProgress?: (documents: number, bytes: number) => void;
+  /** Documents per store transaction (default: REHUMANIZE_BATCH_SIZE, else 500). */
+  readonly batchSize?: number;
+  /** Called after each batch of documents is committed to the store. */
+  readonly onBatch?: (batch: number, documents: number) => void;
+  /** Called with notices, such as a stale store lock taken over. */
+  readonly onNotice?: (message: string) => void;
 }
 
 /** What a run did, for the summary and the exit code. */
@@ -39,129 +51,171 @@ export interface RunSummary {
   readonly outDir: string;
   readonly read: number;
   readonly scored: number;
+  /** Documents already in the store with the same content and scorer, so not scored again. */
+  readonly skipped: number;
   readonly rejected: number;
   readonly duplicates: number;
+  /** Sentences of the documents scored by this run. */
   readonly sentences: number;
+  /** Documents in the store after the run: what the indicators are computed from. */
+  readonly storedDocuments: number;
   readonly indicatorRows: number;
   readonly changePoints: number;
   readonly comparisons: number;
   readonly files: readonly string[];
 }
 
+/** Where the pipeline's store is: `store.path` (relative to the pipeline file), else store.duckdb in the output folder. */
+export function storePathOf(config: PipelineConfig, outDir: string): string {
+  return config.store?.path ? resolve(config.baseDir, config.store.path) : join(outDir, STORE_FILE);
+}
+
 /** Runs a pipeline end to end. */
 export async function runPipeline(config: PipelineConfig, options: RunOptions = {}): Promise<RunSummary> {
   const startedAt = new Date();
   const outDir = prepareOutputDir(options.outDir ?? join(process.cwd(), config.output.dir === 'out' ? join('out', config.name) : config.output.dir));
-  const { scorer, lexicons, sidesConfigured } = setupScorer(config.lexicons, config.actors, config.baseDir);
+  const { scorer, lexicons, sidesConfigured, models } = setupScorer(config.lexicons, config.actors, config.baseDir, config.models ?? 'defaults');
+  const identity = scorerIdentity(lexicons, TOOL_VERSION, models);
   const attributeFields = [...new Set([...config.groups, ...(config.comparison ? [config.comparison.field, config.comparison.unit ?? ''] : [])])].filter(Boolean);
   const metadataFields = collectMetadataFields(config, attributeFields);
+  const storePath = storePathOf(config, outDir);
 
-  const documents = openOutput(outDir, OUTPUT_FILES.documents);
-  const findings = openOutput(outDir, OUTPUT_FILES.findings);
-  const rejects = openOutput(outDir, OUTPUT_FILES.rejects);
-  const duplicates = openOutput(outDir, OUTPUT_FILES.duplicates);
-  await documents.write(csvLine(['id', 'file', 'line', 'date', ...metadataFields, 'sentences', 'tokens', ...MEASURES.map((m) => `${m}_sentences`), 'dehumanization_own_voice_sentences', 'dehumanization_quoted_sentences', ...MEASURES.map((m) => `${m}_max`)]));
+  const store = await Store.open(storePath, { onNotice: options.onNotice });
+  try {
+    const runId = `${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+    const earlier = await previousRuns(store);
+    const previous = earlier.find((r) => r.status === 'done') ?? null;
+    const interrupted = earlier.filter((r) => r.status === 'running').map((r) => r.run_id);
+    await beginRun(store, { runId, pipeline: config.name, configHash: config.configHash, scorer: identity, startedAt });
 
-  const contributions: DocumentContribution[] = [];
-  let read = 0;
-  let scored = 0;
-  let rejected = 0;
-  let duplicateCount = 0;
-  let sentences = 0;
-  let bytes = 0;
-  for await (const event of readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes: (n) => (bytes += n) })) {
-    read++;
-    if (event.kind === 'reject') {
-      rejected++;
-      await rejects.write(`${JSON.stringify(event.reject)}\n`);
-      continue;
-    }
-    if (event.kind === 'duplicate') {
-      duplicateCount++;
-      await duplicates.write(`${JSON.stringify({ id: event.id, duplicate_of: event.duplicateOf, ...event.origin })}\n`);
-      continue;
-    }
-    const doc = event.document;
-    const result = scorer.scoreDocument(doc.id, doc.text);
-    scored++;
-    sentences += result.sentences.length;
-    const contribution = contributionOf(result, doc, attributeFields, sidesConfigured);
-    contributions.push(contribution);
-    await documents.write(documentRow(doc, result, contribution, metadataFields));
-    await writeFindings(findings, doc, result);
-    if (options.onProgress && scored % 500 === 0) options.onProgress(scored, bytes);
-  }
-  await Promise.all([documents.close(), findings.close(), rejects.close(), duplicates.close()]);
+    let bytes = 0;
+    const events = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes: (n) => (bytes += n) });
+    const counts = await ingest(store, events, {
+      runId,
+      scorer,
+      identity,
+      sidesConfigured,
+      batchSize: batchSizeFrom(options.batchSize),
+      onProgress: options.onProgress ? (docs) => options.onProgress?.(docs, bytes) : undefined,
+      onBatch: options.onBatch,
+    });
 
-  const indicatorRows = computeIndicators(contributions, {
-    period: config.period,
-    groupFields: config.groups,
-    confidence: config.indicators.confidence,
-    bootstrap: config.indicators.bootstrap,
-    seed: config.indicators.seed,
-    smoothing: config.indicators.smoothing,
-    sidesConfigured,
-  });
-  await writeIndicators(join(outDir, OUTPUT_FILES.indicators), indicatorRows, config.groups);
-
-  const changes = config.changepoints.enabled ? detectIndicatorChanges(indicatorRows, config.changepoints) : [];
-  await writeChangePoints(join(outDir, OUTPUT_FILES.changepoints), changes, config.groups);
-  await writeChangeEvidence(outDir, changes, contributions, config);
-
-  let comparisons: ComparisonRow[] = [];
-  if (config.comparison) {
-    const c = config.comparison;
-    comparisons = compareIndicators(contributions, {
-      field: c.field,
-      before: typeof c.before === 'string' ? [c.before] : c.before,
-      after: typeof c.after === 'string' ? [c.after] : c.after,
-      unit: c.unit,
+    // Everything below is computed from every stored document, not only this run's.
+    const contributions = await storedContributions(store, attributeFields);
+    const indicatorRows = computeIndicators(contributions, {
+      period: config.period,
+      groupFields: config.groups,
       confidence: config.indicators.confidence,
       bootstrap: config.indicators.bootstrap,
       seed: config.indicators.seed,
-    });
-    await writeComparisons(join(outDir, OUTPUT_FILES.comparisons), comparisons);
-  }
-
-  const manifest = {
-    tool: TOOL_VERSION,
-    pipeline: { name: config.name, file: config.file, config_hash: config.configHash },
-    lexicons: lexicons.map((l) => ({ id: l.info.id, version: l.info.version, measure: l.info.measure, sha256: l.info.sha256, file: l.info.file, entries: l.entries.length })),
-    inputs: await describeInputFiles(config.inputs, config.baseDir),
-    counts: { read, scored, rejected, duplicates: duplicateCount, sentences, balanced: read === scored + rejected + duplicateCount },
-    indicators: {
-      period: config.period,
-      groups: config.groups,
-      confidence: config.indicators.confidence,
-      intervals:
-        'Wilson score interval where each document contributes one sentence (sentences are then independent units); otherwise a percentile cluster bootstrap that resamples whole documents, because sentences of one document are not independent. The ci_method column of indicators.csv says which was used for each row.',
-      bootstrap_resamples: config.indicators.bootstrap,
-      seed: config.indicators.seed,
       smoothing: config.indicators.smoothing,
-      sides_configured: sidesConfigured,
-      rows: indicatorRows.length,
-    },
-    changepoints: { ...config.changepoints, found: changes.length },
-    comparison: config.comparison ?? null,
-    outputs: Object.values(OUTPUT_FILES).filter((f) => f !== OUTPUT_FILES.comparisons || config.comparison),
-    started_at: startedAt.toISOString(),
-    finished_at: new Date().toISOString(),
-    node: process.version,
-  };
-  await writeFile(join(outDir, OUTPUT_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+      sidesConfigured,
+    });
+    const changes = config.changepoints.enabled ? detectIndicatorChanges(indicatorRows, config.changepoints) : [];
+    const evidence = await collectEvidence(store, changes, contributions, { groups: config.groups, period: config.period, limit: config.changepoints.evidence });
+    let comparisons: ComparisonRow[] = [];
+    if (config.comparison) {
+      const c = config.comparison;
+      comparisons = compareIndicators(contributions, {
+        field: c.field,
+        before: typeof c.before === 'string' ? [c.before] : c.before,
+        after: typeof c.after === 'string' ? [c.after] : c.after,
+        unit: c.unit,
+        confidence: config.indicators.confidence,
+        bootstrap: config.indicators.bootstrap,
+        seed: config.indicators.seed,
+      });
+    }
+    await replaceResults(store, runId, { indicators: indicatorRows, changes, evidence, comparisons });
 
-  return {
-    outDir,
-    read,
-    scored,
-    rejected,
-    duplicates: duplicateCount,
-    sentences,
-    indicatorRows: indicatorRows.length,
-    changePoints: changes.length,
-    comparisons: comparisons.length,
-    files: manifest.outputs,
-  };
+    const storedSentences = contributions.reduce((n, c) => n + c.sentences, 0);
+    const outputs = [
+      ...Object.values(OUTPUT_FILES).filter((f) => f !== OUTPUT_FILES.comparisons || config.comparison),
+      REPORT_FILE,
+      ...(config.store?.path ? [] : [STORE_FILE]),
+    ];
+    const manifest = {
+      tool: TOOL_VERSION,
+      run_id: runId,
+      pipeline: { name: config.name, file: config.file, config_hash: config.configHash, previous_config_hash: previous?.config_hash ?? null },
+      lexicons: lexicons.map((l) => ({ id: l.info.id, version: l.info.version, measure: l.info.measure, sha256: l.info.sha256, file: l.info.file, entries: l.entries.length })),
+      models,
+      scorer: {
+        version: identity.version,
+        previous_version: previous?.scorer_version ?? null,
+        changed: previous !== null && previous.scorer_version !== identity.version,
+        previous_lexicons: previous ? ((previous.manifest?.lexicons as unknown[] | undefined) ?? null) : null,
+      },
+      inputs: await describeInputFiles(config.inputs, config.baseDir),
+      counts: {
+        read: counts.read,
+        scored: counts.scored,
+        skipped: counts.skipped,
+        rejected: counts.rejected,
+        duplicates: counts.duplicates,
+        replaced: counts.replaced,
+        rescored_from_store: counts.rescoredFromStore,
+        sentences: counts.sentences,
+        balanced: counts.read === counts.scored + counts.skipped + counts.rejected + counts.duplicates,
+      },
+      store: {
+        path: store.path,
+        schema_version: SCHEMA_VERSION,
+        documents: contributions.length,
+        sentences: storedSentences,
+        documents_by_scorer: await scorerCounts(store),
+        batches: counts.batches,
+        resumed_after: interrupted,
+        previous_run: previous?.run_id ?? null,
+      },
+      indicators: {
+        period: config.period,
+        groups: config.groups,
+        confidence: config.indicators.confidence,
+        intervals:
+          'Wilson score interval where each document contributes one sentence (sentences are then independent units); otherwise a percentile cluster bootstrap that resamples whole documents, because sentences of one document are not independent. The ci_method column of indicators.csv says which was used for each row.',
+        bootstrap_resamples: config.indicators.bootstrap,
+        seed: config.indicators.seed,
+        smoothing: config.indicators.smoothing,
+        sides_configured: sidesConfigured,
+        computed_from: 'every document in the store',
+        rows: indicatorRows.length,
+      },
+      changepoints: { ...config.changepoints, found: changes.length },
+      comparison: config.comparison ?? null,
+      outputs,
+      started_at: startedAt.toISOString(),
+      finished_at: new Date().toISOString(),
+      node: process.version,
+    };
+    await finishRun(store, runId, manifest);
+    await exportRunOutputs(store, outDir, runId, { metadata: metadataFields, groups: config.groups }, config.comparison !== undefined);
+    await writeReport(store, join(outDir, REPORT_FILE), {
+      manifest,
+      groups: config.groups,
+      period: config.period,
+      comparison: config.comparison !== undefined,
+      changepoints: config.changepoints.enabled,
+    });
+    await writeFile(join(outDir, OUTPUT_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+
+    return {
+      outDir,
+      read: counts.read,
+      scored: counts.scored,
+      skipped: counts.skipped,
+      rejected: counts.rejected,
+      duplicates: counts.duplicates,
+      sentences: counts.sentences,
+      storedDocuments: contributions.length,
+      indicatorRows: indicatorRows.length,
+      changePoints: changes.length,
+      comparisons: comparisons.length,
+      files: outputs,
+    };
+  } finally {
+    store.close();
+  }
 }
 
 /** Metadata columns of documents.csv: the fields the inputs map, plus grouping and comparison fields. */
@@ -173,115 +227,6 @@ function collectMetadataFields(config: PipelineConfig, attributeFields: readonly
   }
   for (const f of attributeFields) names.add(f);
   return [...names];
-}
-
-function documentRow(doc: InputDocument, result: DocumentResult, c: DocumentContribution, metadataFields: readonly string[]): string {
-  return csvLine([
-    doc.id,
-    doc.origin.file,
-    doc.origin.line ?? doc.origin.index ?? '',
-    doc.date ?? '',
-    ...metadataFields.map((f) => doc.fields[f] ?? ''),
-    result.sentences.length,
-    result.tokens,
-    ...MEASURES.map((m) => result.counts[m]),
-    c.dehumanization_own_voice,
-    c.dehumanization_quoted,
-    ...MEASURES.map((m) => result.scores[m]),
-  ]);
-}
-
-async function writeFindings(out: LineWriter, doc: InputDocument, result: DocumentResult): Promise<void> {
-  for (const s of result.sentences) {
-    for (const f of s.findings) {
-      await out.write(`${JSON.stringify({ document: doc.id, date: doc.date ?? null, sentence: s.index, ...f, context: s.text.length > 400 ? `${s.text.slice(0, 400)}…` : s.text })}\n`);
-    }
-  }
-}
-
-async function writeIndicators(path: string, rows: readonly IndicatorRow[], groups: readonly string[]): Promise<void> {
-  const out = new LineWriter(path);
-  await out.write(csvLine([...groups, 'period', 'period_start', 'period_end', 'indicator', 'value', 'ci_low', 'ci_high', 'ci_method', 'smoothed', 'numerator', 'denominator', 'n_documents']));
-  for (const r of rows) {
-    await out.write(csvLine([...groups.map((g) => r.groups[g]), r.period, r.period_start, r.period_end, r.indicator, r.value, r.ci_low, r.ci_high, r.ci_method, r.smoothed, r.numerator, r.denominator, r.n_documents]));
-  }
-  await out.close();
-}
-
-async function writeChangePoints(path: string, rows: readonly ChangePointRow[], groups: readonly string[]): Promise<void> {
-  const out = new LineWriter(path);
-  await out.write(csvLine(['id', ...groups, 'indicator', 'date', 'period', 'earliest_date', 'segment_end', 'level_before', 'level_after', 'direction', 'strength', 'penalty']));
-  for (const r of rows) {
-    await out.write(csvLine([r.id, ...groups.map((g) => r.groups[g]), r.indicator, r.date, r.period, r.earliest_date, r.segment_end, r.level_before, r.level_after, r.direction, r.strength, r.penalty]));
-  }
-  await out.close();
-}
-
-async function writeComparisons(path: string, rows: readonly ComparisonRow[]): Promise<void> {
-  const out = new LineWriter(path);
-  const columns = ['scope', 'indicator', 'design', 'unit_of_analysis', 'n_before', 'n_after', 'n_pairs', 'documents_before', 'documents_after', 'value_before', 'value_after', 'difference', 'ci_low', 'ci_high', 'effect_size', 'effect_size_kind', 'p_value', 'test'] as const;
-  await out.write(csvLine(columns));
-  for (const r of rows) await out.write(csvLine(columns.map((c) => r[c])));
-  await out.close();
-}
-
-const MEASURE_OF_INDICATOR: Record<string, MeasureName | null> = {
-  dehumanization: 'dehumanization',
-  dehumanization_own_voice: 'dehumanization',
-  dehumanization_quoted: 'dehumanization',
-  victimhood_exclusive: 'victimhood_exclusive',
-  victimhood_inclusive: 'victimhood_inclusive',
-  acknowledgement: 'acknowledgement',
-  rehumanization_index: null,
-  outgroup_salience: null,
-};
-
-/**
- * The evidence behind each change point: the strongest findings of the indicator's measure in the group's
- * documents over the new segment, so a monitor can read what happened. Reads findings.jsonl back as a stream.
- */
-async function writeChangeEvidence(outDir: string, changes: readonly ChangePointRow[], contributions: readonly DocumentContribution[], config: PipelineConfig): Promise<void> {
-  const out = new LineWriter(join(outDir, OUTPUT_FILES.changepointEvidence));
-  const limit = config.changepoints.evidence;
-  if (changes.length === 0 || limit === 0) return out.close();
-  const docById = new Map(contributions.map((c) => [c.id, c]));
-  const best = new Map<string, Array<Finding & { document: string; context: string; date: string | null }>>();
-  const lines = createInterface({ input: createReadStream(join(outDir, OUTPUT_FILES.findings)), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line) continue;
-    const f = JSON.parse(line) as Finding & { document: string; context: string; date: string | null };
-    if (f.weight <= 0 || !f.date) continue;
-    const doc = docById.get(f.document);
-    if (!doc) continue;
-    for (const change of changes) {
-      const measure = MEASURE_OF_INDICATOR[change.indicator];
-      if (measure && measure !== f.measure) continue;
-      if (change.indicator === 'dehumanization_own_voice' && f.quoted) continue;
-      if (change.indicator === 'dehumanization_quoted' && !f.quoted) continue;
-      if (!config.groups.every((g) => change.groups[g] === '(all)' || change.groups[g] === doc.groups[g])) continue;
-      const day = dayOf(f.date, config);
-      if (!day || day < change.date || day > change.segment_end) continue;
-      const list = best.get(change.id) ?? [];
-      list.push(f);
-      list.sort((a, b) => b.weight - a.weight);
-      if (list.length > limit) list.length = limit;
-      best.set(change.id, list);
-    }
-  }
-  for (const change of changes) {
-    for (const f of best.get(change.id) ?? []) {
-      await out.write(`${JSON.stringify({ changepoint: change.id, indicator: change.indicator, document: f.document, date: f.date, measure: f.measure, category: f.category, rule: f.rule, match: f.match, target: f.target, quoted: f.quoted, weight: f.weight, context: f.context })}\n`);
-    }
-  }
-  await out.close();
-}
-
-function dayOf(date: string, config: PipelineConfig): string | null {
-  try {
-    return periodOf(date, 'day')?.start ?? periodOf(date, config.period)?.start ?? null;
-  } catch {
-    return null;
-  }
 }
 
 export type { RejectRecord };
