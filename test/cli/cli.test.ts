@@ -152,3 +152,49 @@ describe('rehumanize run on the bundled samples', () => {
     expect(['2025-06-01', '2025-07-01', '2025-05-01']).toContain(step!.date);
   });
 });
+
+describe('rehumanize run with bad input', () => {
+  it('keeps good records flowing, rejects the bad ones with file and line, and exits 1', async () => {
+    const dir = tempDir('rehumanize-bad-');
+    writeFileSync(
+      join(dir, 'news.csv'),
+      [
+        'id,date,outlet,text',
+        'a1,2025-01-03,Herald,"Migrants are vermin, the column said."',
+        'a2,2025-01-04,Herald,', // empty text
+        'a3,2025-01-05,Herald,"Mothers on both sides have buried their children.",extra', // wrong width
+        'a4,not-a-date,Post,"They are not animals."',
+        'a5,2025-02-01,Post,"Rats spread through the kitchen."',
+      ].join('\n') + '\n',
+    );
+    writeFileSync(join(dir, 'p.yaml'), 'name: bad\ninputs:\n  - path: news.csv\n    fields: { source: outlet }\ngroups: [source]\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['run', join(dir, 'p.yaml'), '--out', out, '--quiet']);
+    expect(r.code).toBe(1);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const c = manifest.counts;
+    expect(c.read).toBe(5);
+    expect(c.scored + c.rejected + c.duplicates + (c.skipped ?? 0)).toBe(5);
+    expect(c.rejected).toBe(2);
+    const rejects = readFileSync(join(out, 'rejects.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejects.map((x) => [x.line, x.code]).sort()).toEqual([
+      [3, 'E_EMPTY_TEXT'],
+      [4, 'E_CSV_WIDTH'],
+    ]);
+    for (const x of rejects) expect(x.file).toMatch(/news\.csv$/);
+    expect(r.stdout).toMatch(/2 record\(s\) could not be used/);
+    // The record with an unreadable date is kept, undated, and its raw date is carried along.
+    const docs = parse(readFileSync(join(out, 'documents.csv')), { columns: true }) as Array<Record<string, string>>;
+    expect(docs.map((d) => d.id).sort()).toEqual(['a1', 'a4', 'a5']);
+  });
+
+  it('stops at the first bad record with --strict and exit 1', async () => {
+    const dir = tempDir('rehumanize-strict-');
+    writeFileSync(join(dir, 'n.jsonl'), '{"id":"1","text":"fine"}\n{broken\n{"id":"3","text":"fine too"}\n');
+    writeFileSync(join(dir, 'p.yaml'), 'name: strict\ninputs:\n  - path: n.jsonl\n');
+    const r = await runCli(['run', join(dir, 'p.yaml'), '--out', join(dir, 'out'), '--strict', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/n\.jsonl:2/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
