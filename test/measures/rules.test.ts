@@ -138,6 +138,38 @@ describe('victimhood and acknowledgement', () => {
   });
 });
 
+describe('frames on sentences written for these tests', () => {
+  it.each([
+    ['Our people have suffered more than anyone in this war.', 'victimhood_exclusive', true],
+    ['We are the only ones who lost everything.', 'victimhood_exclusive', true],
+    ['Their grief is just theatre for foreign journalists.', 'victimhood_exclusive', true],
+    ['The Karsks exaggerate their casualties to win sympathy.', 'victimhood_exclusive', true],
+    ['Their so-called refugees are paid actors.', 'victimhood_exclusive', true],
+    ['Our town suffered heavy damage in the storm.', 'victimhood_exclusive', false],
+    ['Their fear of our army is real.', 'victimhood_exclusive', false],
+    ['Families on both sides of the border have lost sons.', 'victimhood_inclusive', true],
+    ['Their mothers weep just as ours do.', 'victimhood_inclusive', true],
+    ['Karsks and Velorians alike have buried too many children.', 'victimhood_inclusive', true],
+    ['We have all lost someone in this conflict.', 'victimhood_inclusive', true],
+    ['Both sides signed the agreement on Thursday.', 'victimhood_inclusive', false],
+    ['Fighters on both sides were seen near the river.', 'victimhood_inclusive', false],
+    ['Their anger about the evictions is justified.', 'acknowledgement', true],
+    ['We must admit that our soldiers burned their villages.', 'acknowledgement', true],
+    ['Our militia killed civilians in Brask, and we have to own that.', 'acknowledgement', true],
+    ['The Karsk families who lost their homes deserve our compassion.', 'acknowledgement', true],
+    ['Their fear of our army is real.', 'acknowledgement', true],
+    ['Yusuf, a Karsk baker, bakes bread for both villages every morning.', 'acknowledgement', true],
+    ['They have every reason to distrust us.', 'acknowledgement', true],
+    ['The Karsk army killed three of our soldiers.', 'acknowledgement', false],
+    ['Sara Lind, a government spokeswoman, said talks would resume.', 'acknowledgement', false],
+    ['They have no reason to complain.', 'acknowledgement', false],
+  ])('%j: %s is %s', (text, measure, shows) => {
+    const score = sentence(text)[measure as MeasureName];
+    if (shows) expect(score, JSON.stringify(sentence(text).findings)).toBeGreaterThanOrEqual(0.5);
+    else expect(score, JSON.stringify(sentence(text).findings)).toBeLessThan(0.5);
+  });
+});
+
 describe('the cascade', () => {
   it('gives the same results as running the rules on every sentence', () => {
     const { lexicons } = setupScorer(['default'], ['actors-sample-conflict'], ROOT);

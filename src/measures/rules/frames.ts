@@ -77,8 +77,13 @@ function victimhoodFrames(ctx: SentenceContext, of: CueLookup, negation: Negatio
     const other = ctx.mentions.filter((m) => m.person !== 'self');
     const both = of('both_sides').length > 0 || twoGroupsJoined(ctx);
     const shared = of('shared_marker').length > 0;
-    // Exclusivity counts only next to the suffering it qualifies ("suffered more", "the real victims").
-    const exclusive = of('exclusivity_marker').some((x) => suffering.some((c) => Math.abs(c.start - x.start) <= 6));
+    // Exclusivity counts only next to suffering that is ours ("we suffered more", "our real pain"):
+    // "their fear is real" recognises their suffering, it does not claim ours.
+    const ownedBySelf = (c: TrieMatch): boolean => {
+      const owner = nearestMention(ctx.mentions, c);
+      return owner !== null && owner.person === 'self';
+    };
+    const exclusive = of('exclusivity_marker').some((x) => suffering.some((c) => Math.abs(c.start - x.start) <= 6 && (self.length === 0 || ownedBySelf(c) || other.length === 0)));
     const denial = of('denial_marker').length + of('blame_marker').length > 0;
     const negatedClaim = of('negated_claim').length > 0;
     // "they did not suffer as we did": their suffering itself is negated, which denies it.
@@ -123,15 +128,20 @@ function victimhoodFrames(ctx: SentenceContext, of: CueLookup, negation: Negatio
   }
 }
 
-/** Keeps the longest cue at each start, and drops cues inside longer ones ("both sides" over "both"). */
+/**
+ * Within each category, keeps the longest cue at each place ("both sides" over "both"). Cues of different
+ * categories never hide each other: "killed" is both a harm and, with our side as agent, a wrong.
+ */
 function longestCues(matches: TrieMatch[]): TrieMatch[] {
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: TrieMatch[] = [];
-  let coveredUntil = -1;
+  const coveredUntil = new Map<string, number>();
   for (const m of matches) {
-    if (m.start < coveredUntil && m.end <= coveredUntil) continue;
+    const category = m.entry.category;
+    const until = coveredUntil.get(category) ?? -1;
+    if (m.start < until && m.end <= until) continue;
     out.push(m);
-    coveredUntil = Math.max(coveredUntil, m.end);
+    coveredUntil.set(category, Math.max(until, m.end));
   }
   return out;
 }
