@@ -32,6 +32,10 @@ describe('dehumanization: target rule', () => {
     ['They swarm across the border every night.', 'verb_subject'],
     ['We should exterminate them.', 'verb_object'],
     ['Voters on the other side are programmed drones.', 'copula'],
+    ['Conservatives are knuckle-dragging apes.', 'copula'],
+    ['The senator described asylum seekers as an invasive species.', 'object_complement'],
+    ['Jews were called rats in the propaganda films.', 'object_complement'],
+    ['Those savages should be wiped off the map.', 'demonstrative'],
   ])('%j is dehumanization (%s)', (text, rule) => {
     const f = counted(text, 'dehumanization');
     expect(f.map((x) => x.rule), JSON.stringify(sentence(text).findings)).toContain(rule);
@@ -50,6 +54,9 @@ describe('dehumanization: target rule', () => {
     ['Leeches were once used by doctors to draw blood.'],
     ['Bees swarm in early summer.'],
     ['The farmers exterminated the rats in the barn.'],
+    ['Invasive species like the cane toad threaten native wildlife.'],
+    ['Democrats flooded the hearing with amendments.'],
+    ['A swarm of bees settled on the fence.'],
   ])('%j is not dehumanization (non-human referent or homonym)', (text) => {
     expect(sentence(text).dehumanization).toBeLessThan(0.5);
   });
@@ -96,6 +103,8 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     ['Calling refugees vermin is wrong.'],
     ['The mayor condemned those who call the Karsks rats.'],
     ['Whoever calls migrants cockroaches is preparing people for violence.'],
+    ['Nobody should ever call refugees cockroaches.'],
+    ['The senator was criticized for describing asylum seekers as an invasive species.'],
   ])('%j is counter-speech, not dehumanization', (text) => {
     const s = sentence(text);
     expect(s.dehumanization).toBe(0);

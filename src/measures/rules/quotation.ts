@@ -52,6 +52,7 @@ const LABELLING_VERBS = new Set([
   'dub', 'dubs', 'dubbed', 'compare', 'compares', 'compared', 'comparing', 'liken', 'likens', 'likened', 'portray', 'portrays', 'portrayed',
   'portraying', 'depict', 'depicts', 'depicted', 'depicting', 'paint', 'paints', 'painted', 'painting', 'say', 'says', 'said', 'saying',
 ]);
+const MODALS = new Set(['should', 'would', 'could', 'must', 'can', 'will', 'may', 'might', 'ever', 'never', 'still', 'even', 'just', 'really', "shouldn't", "wouldn't", "can't", 'cannot', 'not']);
 /** Subjects that make the labelling hypothetical: the sentence talks about the act, it does not perform it. */
 const HYPOTHETICAL_SUBJECTS = new Set(['whoever', 'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'those', 'people', 'nobody']);
 const CORE_REPORTING = ['said', 'says', 'say', 'told', 'called', 'claimed', 'claims', 'wrote', 'declared'];
@@ -79,8 +80,11 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
       forms.forEach((f, i) => LABELLING_VERBS.has(f) && framing.add(i));
       let hypothetical = false;
       for (const i of framing) {
-        const a = forms[i - 1] ?? '';
-        const b = forms[i - 2] ?? '';
+        // Skip modals and adverbs between subject and verb: "nobody should ever call them ...".
+        let j = i - 1;
+        while (j >= 0 && MODALS.has(forms[j]!)) j--;
+        const a = forms[j] ?? '';
+        const b = forms[j - 1] ?? '';
         if (HYPOTHETICAL_SUBJECTS.has(a) || (a === 'who' && HYPOTHETICAL_SUBJECTS.has(b))) hypothetical = true;
       }
       // A labelling verb with someone else as subject reports their words ("the minister branded them a plague").

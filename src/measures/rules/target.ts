@@ -65,8 +65,16 @@ export type VerbAttachment = 'subject' | 'object';
 /** Finds the link between a vehicle (noun, adjective or phrase) at tokens `[a, b)` and a human mention. */
 export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: number, pos: string = 'noun'): TargetLink | null {
   const mentions = ctx.mentions;
-  if (mentions.length === 0) return null;
   const forms = ctx.forms;
+  // "those savages", "these vermin": with the strongest vehicles the demonstrative phrase itself refers to
+  // people, even when no group is named.
+  if (mentions.length === 0) {
+    if (weight >= 0.9 && a > 0 && DEMONSTRATIVES.has(forms[a - 1]!)) {
+      const referent: TokenMention = { start: a - 1, end: b, label: forms.slice(a - 1, b).join(' '), category: 'vehicle_referent', side: 'unspecified', person: 'group' };
+      return { rule: 'demonstrative', mention: referent, strength: 0.9 };
+    }
+    return null;
+  }
 
   // Modifier: a group noun right before a noun vehicle ("migrant hordes", "Karsk vermin"), or an adjective
   // vehicle right before the group ("subhuman Karsks"). A noun vehicle before a group noun is a compound about
@@ -117,7 +125,9 @@ export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: 
     const before = forms[markerIndex - 1] ?? '';
     if (simileAt >= 0 && TREATMENT_VERBS.has(before)) return null;
     const m = mentionBefore(ctx, markerIndex, 10);
-    if (m) return { rule: simileAt >= 0 ? 'simile' : 'comparison', mention: m, strength: 1 };
+    // "described them as vermin" is a verb's object complement, not a comparison by the author.
+    const complement = simileAt >= 0 && between[simileAt] === 'as' && m !== null && COMPLEMENT_VERBS.has(forms[m.start - 1] ?? '');
+    if (m) return { rule: complement ? 'object_complement' : simileAt >= 0 ? 'simile' : 'comparison', mention: m, strength: 1 };
   }
 
   // Copula: "Karsks are vermin", "they're animals", "these people have become a plague".
@@ -139,6 +149,11 @@ export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: 
         return { rule: 'object_complement', mention: objectMention, strength: 1 };
       }
     }
+  }
+  // Passive: "Jews were called rats", "migrants are labelled a plague".
+  if (COMPLEMENT_VERBS.has(governor) && k >= 2 && COPULAS.has(forms[k - 1]!)) {
+    const m = mentionBefore(ctx, k - 1, 3);
+    if (m) return { rule: 'object_complement', mention: m, strength: 1 };
   }
   // "described them as vermin", "regard refugees as a disease".
   if (simileAt >= 0 && between[simileAt] === 'as') {
@@ -210,7 +225,9 @@ const NOT_ADJECTIVES = new Set([
 /** A word that may be an adjective before the vehicle: not a function word, not a verb in -ing. */
 function looksAdjectival(form: string): boolean {
   if (NOT_ADJECTIVES.has(form)) return false;
-  if (form.endsWith('ing') && form.length > 5) return false;
+  // A verb in -ing after a copula is a progressive ("are building machines"), but a hyphenated compound is
+  // an adjective ("knuckle-dragging apes").
+  if (form.endsWith('ing') && form.length > 5 && !form.includes('-')) return false;
   return /^[\p{L}-]+$/u.test(form);
 }
 
