@@ -16,7 +16,13 @@ export interface Tokens {
 const APOSTROPHES = new Set([0x27, 0x2019, 0x2018, 0x02bc]);
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
 /** Invisible characters people use to hide words from filters; they never split a word. */
-const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x200e, 0x200f]);
+const INVISIBLE = new Set([
+  0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x200e, 0x200f,
+  // Combining grapheme joiner, Mongolian vowel separator, invisible operators and bidi marks: also used to hide words.
+  0x034f, 0x180e, 0x2061, 0x2062, 0x2063, 0x2064, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+]);
+/** Fewest single letters in a row ("v e r m i n") that are read as one spaced-out word. */
+const MIN_SPACED_LETTERS = 4;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** True when the character code can be part of a word. ASCII is decided without a regular expression. */
@@ -61,8 +67,12 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         form += text.slice(i, i + 2);
         i += 2;
         end = i;
-      } else if (INVISIBLE.has(c) && i + 1 < to && isWordCode(text.charCodeAt(i + 1))) {
-        i++;
+      } else if (INVISIBLE.has(c)) {
+        // A run of invisible characters inside a word ("v\u200b\u200bermin") is skipped as a whole.
+        let j = i + 1;
+        while (j < to && INVISIBLE.has(text.charCodeAt(j))) j++;
+        if (j < to && (isWordCode(text.charCodeAt(j)) || isSurrogateWord(text, j))) i = j;
+        else break;
       } else if ((APOSTROPHES.has(c) || HYPHENS.has(c)) && i + 1 < to && isWordCode(text.charCodeAt(i + 1))) {
         form += APOSTROPHES.has(c) ? "'" : '-';
         i++;
@@ -72,9 +82,59 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     }
     starts.push(start);
     ends.push(end);
-    forms.push(form.toLowerCase());
+    forms.push(normalizeForm(form));
   }
+  joinSpacedLetters(text, starts, ends, forms);
   return { starts, ends, forms };
+}
+
+/** Lower case; fullwidth and styled letters ("ｖｅｒｍｉｎ", "𝐯𝐞𝐫𝐦𝐢𝐧") folded to plain ones (NFKC). */
+function normalizeForm(form: string): string {
+  for (let k = 0; k < form.length; k++) {
+    if (form.charCodeAt(k) >= 0x80) return form.normalize('NFKC').toLowerCase();
+  }
+  return form.toLowerCase();
+}
+
+/** "v-e-r-m-i-n" (single letters joined by hyphens, at least {@link MIN_SPACED_LETTERS}) reads as "vermin". */
+function hyphenatedLetters(form: string): string {
+  if (form.length < MIN_SPACED_LETTERS * 2 - 1 || form.length % 2 === 0 || form[1] !== '-') return form;
+  for (let k = 1; k < form.length; k += 2) if (form[k] !== '-' || form[k - 1] === '-') return form;
+  return form.replace(/-/g, '');
+}
+
+/**
+ * Joins runs of single letters separated by one space, dot or hyphen ("v e r m i n", "v.e.r.m.i.n") into one
+ * token spanning them, as readers read them. Needs {@link MIN_SPACED_LETTERS} letters, so "a" and "I" stay words.
+ */
+function joinSpacedLetters(text: string, starts: number[], ends: number[], forms: string[]): void {
+  const single = (k: number): boolean => ends[k] - starts[k] === 1 || (forms[k].length === 1 && ends[k] - starts[k] <= 2);
+  const glued = (k: number): boolean => {
+    if (starts[k + 1] - ends[k] !== 1) return false;
+    const c = text.charCodeAt(ends[k]);
+    return c === 0x20 || c === 0x2e || c === 0x2d;
+  };
+  let w = 0;
+  for (let r = 0; r < forms.length; ) {
+    let e = r;
+    while (e + 1 < forms.length && single(e) && single(e + 1) && glued(e)) e++;
+    if (e - r + 1 >= MIN_SPACED_LETTERS) {
+      starts[w] = starts[r];
+      ends[w] = ends[e];
+      forms[w] = forms.slice(r, e + 1).join('');
+      w++;
+      r = e + 1;
+      continue;
+    }
+    starts[w] = starts[r];
+    ends[w] = ends[r];
+    forms[w] = hyphenatedLetters(forms[r]);
+    w++;
+    r++;
+  }
+  starts.length = w;
+  ends.length = w;
+  forms.length = w;
 }
 
 /** Letters outside the Basic Multilingual Plane arrive as surrogate pairs. */
