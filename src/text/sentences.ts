@@ -56,8 +56,17 @@ export function splitSentences(text: string): SentenceSpan[] {
     }
     if (ch === '.' || ch === '!' || ch === '?' || ch === '\u2026') {
       let j = i + 1;
-      while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
-      while (j < n && CLOSERS.has(text[j]!)) j++;
+      while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?')) {
+        j++;
+        // Ten million dots are not one sentence either: cut a run of end marks at the limit.
+        if (j - start >= MAX_SENTENCE_CHARS) break;
+      }
+      while (j < n && CLOSERS.has(text[j]!) && j - start < MAX_SENTENCE_CHARS) j++;
+      if (j - start >= MAX_SENTENCE_CHARS && j < n) {
+        push(j);
+        i = j;
+        continue;
+      }
       if (j >= n) {
         i = j;
         continue;
