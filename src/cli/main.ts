@@ -19,6 +19,8 @@ import { runScoreFilter } from './score-filter.js';
 import { registerClassifyCommands } from '../classify/cli.js';
 import { parseModelSpecs } from '../classify/setup.js';
 import { MODEL_MODES, type ModelMode } from '../classify/model-file.js';
+import { registerDistributedCommands } from '../distributed/cli.js';
+import { checkScoreFlags, scoreForPipeline } from '../distributed/score-options.js';
 
 /** Parses a positive integer option. */
 function positiveInt(value: string, flag: string): number {
@@ -87,13 +89,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--rejects <file>', 'also write unusable lines to this JSONL file')
     .option('--max-chars <n>', 'longest accepted text', (v) => Number(v), 1_000_000)
     .option('--rules-only', 'score every measure with the rules alone, without the shipped models')
-    .action(async (files: string[], opts: { sentences?: boolean; lexicon?: string[]; actors: string[]; rejects?: string; maxChars: number; rulesOnly?: boolean }) => {
-      const { scorer } = setupScorer(opts.lexicon ?? ['default'], opts.actors, process.cwd(), opts.rulesOnly ? undefined : 'defaults');
+    .option('--pipeline <file>', 'score as this pipeline does (its lexicons, actors, models, record rules) and add each document\'s "contribution" for `rehumanize aggregate`')
+    .option('--partial <file>', 'with --pipeline: also write this shard\'s partial aggregate to FILE')
+    .action(async (files: string[], opts: { sentences?: boolean; lexicon?: string[]; actors: string[]; rejects?: string; maxChars: number; rulesOnly?: boolean; pipeline?: string; partial?: string }) => {
+      checkScoreFlags(opts);
+      const forPipeline = opts.pipeline ? scoreForPipeline(opts.pipeline, opts.partial) : null;
+      const scorer = forPipeline ? forPipeline.scorer : setupScorer(opts.lexicon ?? ['default'], opts.actors, process.cwd(), opts.rulesOnly ? undefined : 'defaults').scorer;
       const result = await runScoreFilter(scorer, files, process.stdout, process.stderr, {
         sentences: opts.sentences ?? false,
         rejectsPath: opts.rejects,
         maxChars: opts.maxChars,
+        ...forPipeline?.options,
       });
+      await forPipeline?.finish();
       if (result.rejected > 0) exitCode = EXIT.badInput;
     });
 
@@ -116,6 +124,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   registerClassifyCommands(program);
+  registerDistributedCommands(program, (code) => (exitCode = code));
 
   program
     .command('export')

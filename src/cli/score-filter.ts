@@ -9,7 +9,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
-import type { DocumentResult } from '../core/types.js';
+import type { DocumentResult, InputDocument } from '../core/types.js';
+import type { DocumentContribution } from '../aggregate/contribution.js';
 import type { Scorer } from '../measures/scorer.js';
 
 /** Options of the filter. */
@@ -17,6 +18,15 @@ export interface ScoreFilterOptions {
   readonly sentences: boolean;
   readonly rejectsPath?: string;
   readonly maxChars: number;
+  /**
+   * With `--pipeline`: builds the document from a parsed line as the pipeline's reader would (text, id, date,
+   * metadata), or says why it cannot be used. Without it, the line's `text` is scored as it is.
+   */
+  readonly toDocument?: (record: Record<string, unknown>, derivedId: string, origin: { file: string; line: number }) => { document: InputDocument } | { error: { code: string; message: string } };
+  /** With `--pipeline`: the document's contribution to the indicators, added to its line as `contribution`. */
+  readonly contribution?: (document: InputDocument, result: DocumentResult) => DocumentContribution;
+  /** Called with every contribution, in input order (for `--partial`). */
+  readonly onContribution?: (contribution: DocumentContribution) => void;
 }
 
 /** Counts of a filter run. */
@@ -55,7 +65,8 @@ export async function runScoreFilter(scorer: Scorer, files: readonly string[], o
       line++;
       if (text.trim() === '') continue;
       read++;
-      const problem = parseDocumentLine(text, options.maxChars);
+      const derivedId = `${source.name === '<stdin>' ? 'stdin' : source.name}:${line}`;
+      const problem = options.toDocument ? parsePipelineLine(text, derivedId, source.name, line, options) : parseDocumentLine(text, options.maxChars);
       if ('error' in problem) {
         rejected++;
         const reject = { file: source.name, line, code: problem.error.code, message: problem.error.message, raw: text.slice(0, 2048) };
@@ -65,10 +76,17 @@ export async function runScoreFilter(scorer: Scorer, files: readonly string[], o
         continue;
       }
       const { record } = problem;
-      const id = record.id === undefined || record.id === null ? `${source.name === '<stdin>' ? 'stdin' : source.name}:${line}` : String(record.id);
-      const result = scorer.scoreDocument(id, record.text as string);
+      const document = (problem as { document?: InputDocument }).document;
+      const id = document ? document.id : record.id === undefined || record.id === null ? derivedId : String(record.id);
+      const result = scorer.scoreDocument(id, document ? document.text : (record.text as string));
       scored++;
-      await write(out, `${JSON.stringify(documentLine(id, record, result, options.sentences))}\n`);
+      const output = documentLine(id, record, result, options.sentences);
+      if (document && options.contribution) {
+        const contribution = options.contribution(document, result);
+        output.contribution = contribution;
+        options.onContribution?.(contribution);
+      }
+      await write(out, `${JSON.stringify(output)}\n`);
     }
   }
   if (rejects) {
@@ -95,6 +113,32 @@ function parseDocumentLine(text: string, maxChars: number): { record: Record<str
   if (record.text.trim() === '') return { error: { code: 'E_EMPTY_TEXT', message: 'the "text" field is empty' } };
   if (record.text.length > maxChars) return { error: { code: 'E_TOO_LONG', message: `text has ${record.text.length} characters; the limit is ${maxChars} (--max-chars)` } };
   return { record };
+}
+
+/** A line for a pipeline: a JSON object that the pipeline's record rules turn into a document. */
+function parsePipelineLine(
+  text: string,
+  derivedId: string,
+  file: string,
+  line: number,
+  options: ScoreFilterOptions,
+): { record: Record<string, unknown>; document: InputDocument } | { error: { code: string; message: string } } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { error: { code: 'E_JSON_PARSE', message: `expected a JSON object, found invalid JSON (${(error as Error).message})` } };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: { code: 'E_JSON_NOT_OBJECT', message: `expected a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}` } };
+  }
+  const record = value as Record<string, unknown>;
+  const built = options.toDocument!(record, derivedId, { file, line });
+  if ('error' in built) return built;
+  if (built.document.text.length > options.maxChars) {
+    return { error: { code: 'E_TOO_LONG', message: `text has ${built.document.text.length} characters; the limit is ${options.maxChars} (--max-chars)` } };
+  }
+  return { record, document: built.document };
 }
 
 /** The output line: id, the input's other fields, document scores and (optionally) sentences. */
