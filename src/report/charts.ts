@@ -38,7 +38,8 @@ const CONFIG = {
   font: FONT,
   view: { stroke: '#ddd' },
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#eee' },
-  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
+  // Legend symbols as solid strokes: the bands' transparency would otherwise make them hard to see.
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3, symbolSize: 180 },
 };
 
 /** A colour-blind-safe palette (Okabe–Ito), black reserved for the pooled "all groups" series. */

@@ -320,8 +320,9 @@ thead th { border-bottom: 2px solid #ccc; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.kv th { font-weight: 600; color: #333; width: 40%; }
 table.kwic { width: 100%; table-layout: fixed; }
-table.kwic col.c-left { width: 34%; } table.kwic col.c-match { width: 17%; } table.kwic col.c-right { width: 29%; }
-table.kwic col.c-doc { width: 11%; } table.kwic col.c-date { width: 9%; }
+table.kwic col.c-left { width: 33%; } table.kwic col.c-match { width: 17%; } table.kwic col.c-right { width: 28%; }
+table.kwic col.c-doc { width: 11%; } table.kwic col.c-date { width: 11%; }
+table.kwic td.date { white-space: nowrap; }
 table.kwic th.left, table.kwic td.left { text-align: right; }
 table.kwic td.left, table.kwic td.right { color: #444; }
 table.kwic td.match { text-align: center; }

@@ -184,7 +184,8 @@ export async function exportQuery(store: Store, table: ExportTable, format: Expo
     case 'indicators': {
       const groupFields = fields ?? (await groupFieldsOf(store, 'indicators'));
       dated(`nullif(period_start, '')`, `nullif(period_end, '')`);
-      if (from || to) where.push(`period_start IS NOT NULL AND period_start <> ''`);
+      // Rows pooled over every period (or over undated documents) belong to no date range.
+      if (from || to) where.push(`period NOT IN ('all', 'undated') AND period_start IS NOT NULL AND period_start <> ''`);
       byGroups();
       if (filter.measure) where.push(`indicator = ${sqlString(filter.measure)}`);
       const columns = [
