@@ -78,6 +78,35 @@ describe('incremental runs through the store', () => {
     expect(Object.keys(manifest.store.documents_by_scorer)).toEqual([manifest.scorer.version]);
   });
 
+  it('rescores stored documents the current inputs no longer name when the scorer changes, from their stored text', async () => {
+    const ws = sampleWorkspace();
+    const first = await runPipeline(load(ws.pipeline), { outDir: ws.out });
+    // Keep only the header and the first record in the input, and change the scorer.
+    const lines = readFileSync(ws.csv, 'utf8').split('\n');
+    const end = lines.findIndex((l, i) => i > 1 && /^[A-Z]+-\d+,/.test(l));
+    writeFileSync(ws.csv, `${lines.slice(0, end).join('\n')}\n`);
+    writeFileSync(ws.pipeline, pipelineYaml(false));
+    const second = await runPipeline(load(ws.pipeline), { outDir: ws.out });
+    expect(second.read).toBe(1);
+    expect(second.scored).toBe(1);
+    expect(second.storedDocuments).toBe(first.scored);
+    const manifest = JSON.parse(readFileSync(join(ws.out, 'manifest.json'), 'utf8'));
+    expect(manifest.counts.rescored_from_store).toBe(first.scored - 1);
+    expect(Object.keys(manifest.store.documents_by_scorer)).toEqual([manifest.scorer.version]);
+  });
+
+  it('applies each migration once', async () => {
+    const ws = sampleWorkspace();
+    const path = join(ws.dir, 'm.duckdb');
+    for (let i = 0; i < 2; i++) (await Store.open(path)).close();
+    const store = await Store.open(path, { readOnly: true });
+    try {
+      expect(await store.all('SELECT version FROM schema_version')).toEqual([{ version: SCHEMA_VERSION }]);
+    } finally {
+      store.close();
+    }
+  });
+
   it('a changed document is rescored and replaced, not added twice', async () => {
     const ws = sampleWorkspace();
     const first = await runPipeline(load(ws.pipeline), { outDir: ws.out });
