@@ -11,7 +11,8 @@ import type { LexiconEntry, Slot } from './types.js';
 
 interface TrieNode {
   words: Map<string, TrieNode> | null;
-  prefixes: Map<string, Array<{ prefix: string; node: TrieNode }>> | null;
+  /** Wildcards grouped by their first three letters, as a number so lookups allocate no string. */
+  prefixes: Map<number, Array<{ prefix: string; node: TrieNode }>> | null;
   slots: Map<Slot, TrieNode> | null;
   entries: LexiconEntry[] | null;
 }
@@ -31,10 +32,18 @@ const NO_SLOTS: SlotResolver = () => -1;
 
 /** A compiled set of entries. */
 export interface CompiledTrie {
-  /** All matches starting at every token, in order of start then length. */
-  matchAll(forms: readonly string[], slots?: SlotResolver): TrieMatch[];
+  /**
+   * All matches starting at every token, in order of start. `slotStarts[i]`, when given, says whether any
+   * slot can start at token i, so the resolver is not asked at every token.
+   */
+  matchAll(forms: readonly string[], slots?: SlotResolver, slotStarts?: Uint8Array): TrieMatch[];
   /** Number of entries compiled. */
   readonly size: number;
+}
+
+/** The first three UTF-16 code units of a word as one number (exact in a double). */
+function key3(form: string): number {
+  return form.charCodeAt(0) * 4294967296 + form.charCodeAt(1) * 65536 + form.charCodeAt(2);
 }
 
 function newNode(): TrieNode {
@@ -54,7 +63,7 @@ export function compileTrie(entries: readonly LexiconEntry[]): CompiledTrie {
         node = next;
       } else if (element.type === 'prefix') {
         node.prefixes ??= new Map();
-        const key = element.value.slice(0, 3);
+        const key = key3(element.value);
         let bucket = node.prefixes.get(key);
         if (!bucket) node.prefixes.set(key, (bucket = []));
         let found = bucket.find((b) => b.prefix === element.value);
@@ -85,11 +94,15 @@ export function compileTrie(entries: readonly LexiconEntry[]): CompiledTrie {
     if (at >= forms.length) return;
     const form = forms[at]!;
     if (node.words) {
-      const next = node.words.get(form) ?? (form.endsWith("'s") ? node.words.get(form.slice(0, -2)) : undefined);
+      let next = node.words.get(form);
+      // A possessive reads as its noun: "Karsk's" matches "karsk".
+      if (next === undefined && form.length > 2 && form.charCodeAt(form.length - 2) === 39 && form.charCodeAt(form.length - 1) === 115) {
+        next = node.words.get(form.slice(0, -2));
+      }
       if (next) walk(next, forms, start, at + 1, slotStarts, resolve, out);
     }
     if (node.prefixes && form.length >= 3) {
-      const bucket = node.prefixes.get(form.slice(0, 3));
+      const bucket = node.prefixes.get(key3(form));
       if (bucket) {
         for (const { prefix, node: next } of bucket) {
           if (form.startsWith(prefix)) walk(next, forms, start, at + 1, slotStarts, resolve, out);
@@ -108,12 +121,45 @@ export function compileTrie(entries: readonly LexiconEntry[]): CompiledTrie {
     }
   }
 
+  const rootWords = root.words;
+  const rootPrefixes = root.prefixes;
+  /** The nodes a token leads to from the root: its word, a possessive's noun, matching wildcards. */
+  const rootSteps = (form: string, visit: (node: TrieNode) => void): void => {
+    if (rootWords) {
+      let next = rootWords.get(form);
+      if (next === undefined && form.length > 2 && form.charCodeAt(form.length - 2) === 39 && form.charCodeAt(form.length - 1) === 115) {
+        next = rootWords.get(form.slice(0, -2));
+      }
+      if (next) visit(next);
+    }
+    if (rootPrefixes && form.length >= 3) {
+      const bucket = rootPrefixes.get(key3(form));
+      if (bucket) for (const { prefix, node } of bucket) if (form.startsWith(prefix)) visit(node);
+    }
+  };
+
   return {
     size: entries.length,
-    matchAll(forms, slots = NO_SLOTS) {
+    matchAll(forms, slots = NO_SLOTS, slotStarts?: Uint8Array) {
       const out: TrieMatch[] = [];
-      const slotStarts: number[] = [];
-      for (let i = 0; i < forms.length; i++) walk(root, forms, i, i, slotStarts, slots, out);
+      const stack: number[] = [];
+      const rootSlots = root.slots;
+      // The root step is done here, not by a recursive call: almost every token starts nothing.
+      let i = 0;
+      const visit = (node: TrieNode): void => walk(node, forms, i, i + 1, stack, slots, out);
+      for (; i < forms.length; i++) {
+        rootSteps(forms[i]!, visit);
+        if (rootSlots && (slotStarts === undefined || slotStarts[i] === 1)) {
+          for (const [slot, next] of rootSlots) {
+            const end = slot === '<any>' ? i + 1 : slots(slot, i);
+            if (end > i) {
+              stack.push(i);
+              walk(next, forms, i, end, stack, slots, out);
+              stack.pop();
+            }
+          }
+        }
+      }
       return out;
     },
   };

@@ -97,9 +97,15 @@ function claimPossessed(mentions: TokenMention[]): TokenMention[] {
   return mentions;
 }
 
+/** Person of each pronoun, in one table so a token costs one lookup. */
+const PRONOUN_PERSON = new Map<string, MentionPerson>([
+  ...[...FIRST_PERSON_PLURAL].map((p) => [p, 'self'] as const),
+  ...[...THIRD_PERSON_PLURAL].map((p) => [p, 'other'] as const),
+  ...[...THIRD_PERSON_SINGULAR].map((p) => [p, 'person'] as const),
+]);
+
 function pronounMention(form: string, i: number): TokenMention | null {
-  if (FIRST_PERSON_PLURAL.has(form)) return { start: i, end: i + 1, label: form, category: 'pronoun', side: 'ingroup', person: 'self' };
-  if (THIRD_PERSON_PLURAL.has(form)) return { start: i, end: i + 1, label: form, category: 'pronoun', side: 'unspecified', person: 'other' };
-  if (THIRD_PERSON_SINGULAR.has(form)) return { start: i, end: i + 1, label: form, category: 'pronoun', side: 'unspecified', person: 'person' };
-  return null;
+  const person = PRONOUN_PERSON.get(form);
+  if (person === undefined) return null;
+  return { start: i, end: i + 1, label: form, category: 'pronoun', side: person === 'self' ? 'ingroup' : 'unspecified', person };
 }

@@ -119,7 +119,13 @@ export function createScorer(options: ScorerOptions): Scorer {
       if (slot === '<self>') return m.person === 'self' ? m.end : -1;
       return m.person !== 'self' ? m.end : -1; // <other>
     };
-    const matches = trie.matchAll(forms, resolveSlot);
+    // Slots can start only at a mention or at a determiner right before one.
+    const slotStarts = new Uint8Array(forms.length);
+    for (const m of mentions) {
+      slotStarts[m.start] = 1;
+      if (m.start > 0 && SLOT_DETERMINERS.has(forms[m.start - 1]!)) slotStarts[m.start - 1] = 1;
+    }
+    const matches = trie.matchAll(forms, resolveSlot, slotStarts);
     const actorMentions = mentions.map((m) => toActorMention(text, starts, ends, m));
     if (matches.length === 0 && !deepEverywhere) {
       return emptySentence(text, index, start, end, forms.length, actorMentions);

@@ -16,22 +16,27 @@ export interface QuoteSpan {
 const DOUBLE_OPEN = new Set(['\u201c', '\u00ab', '\u201e']);
 const DOUBLE_CLOSE = new Set(['\u201d', '\u00bb']);
 
-/** Returns the outermost quoted spans of `text`, sorted by start. */
+/** Characters that can open or close a quotation, or end a paragraph; everything else is skipped in bulk. */
+const QUOTE_OR_BREAK = /["'\n\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019]/g;
+
+/** Returns the outermost quoted spans of `text`, sorted by start. Visits only quote marks and line breaks. */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
   let kind: 'double' | 'single' | null = null;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  const scanner = new RegExp(QUOTE_OR_BREAK.source, 'g');
+  for (let m = scanner.exec(text); m !== null; m = scanner.exec(text)) {
+    const i = m.index;
     const ch = text[i]!;
-    if (ch === '\n' && open >= 0 && i + 1 < n && (text[i + 1] === '\n' || text[i + 1] === '\r')) {
-      spans.push({ start: open, end: i });
-      open = -1;
-      kind = null;
+    if (ch === '\n') {
+      if (open >= 0 && i + 1 < n && (text[i + 1] === '\n' || text[i + 1] === '\r')) {
+        spans.push({ start: open, end: i });
+        open = -1;
+        kind = null;
+      }
       continue;
     }
-    const before = i > 0 ? text[i - 1]! : ' ';
-    const after = i + 1 < n ? text[i + 1]! : ' ';
     if (ch === '"') {
       if (open < 0) {
         open = i;
@@ -52,9 +57,9 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         open = -1;
         kind = null;
       }
-    } else if (ch === "'" || ch === '\u2018' || ch === '\u2019') {
-      const wordBefore = isWordChar(before);
-      const wordAfter = isWordChar(after);
+    } else {
+      const wordBefore = i > 0 && isWordChar(text[i - 1]!);
+      const wordAfter = i + 1 < n && isWordChar(text[i + 1]!);
       if (wordBefore && wordAfter) continue; // an apostrophe inside a word
       if (open < 0 && !wordBefore && wordAfter && ch !== '\u2019') {
         open = i;
