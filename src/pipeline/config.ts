@@ -59,7 +59,14 @@ const ModelRefSchema = z
 /** The schema of a pipeline file. */
 export const PipelineSchema = z
   .object({
-    name: z.string().min(1),
+    /** Also the default output folder (`out/<name>`), so it must be a plain folder name. */
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((v) => !/[/\\\u0000-\u001f]/.test(v) && v !== '.' && v !== '..', {
+        message: 'expected a plain name without "/", "\\", control characters, "." or ".." (it names the output folder out/<name>)',
+      }),
     description: z.string().optional(),
     inputs: z.array(InputSpecSchema).nonempty(),
     /** Measure and cue lexicons: bundled ids or paths. `default` stands for the bundled set. */
