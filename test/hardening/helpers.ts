@@ -16,6 +16,9 @@ import { readByteStream } from '../../src/readers/read-inputs.js';
 export const HARDENING_FIXTURES = fileURLToPath(new URL('../fixtures/hardening/', import.meta.url));
 export const VALID = (name: string): Uint8Array => new Uint8Array(readFileSync(`${HARDENING_FIXTURES}valid/${name}`));
 
+/** The measure and cue lexicons the scorer needs; named one by one so a lexicon being edited elsewhere cannot make this flaky. */
+export const LEXICONS = ['dehumanization-en', 'victimhood-exclusive-en', 'victimhood-inclusive-en', 'acknowledgement-en', 'actors-en', 'negation-en', 'hedges-en', 'quotation-en'];
+
 /** Cases per fuzz target. CI may raise them a little (each target is still bounded by its time limit). */
 export const FUZZ_RUNS = process.env.CI ? 600 : 400;
 /** Wall-clock bound of one fuzz target, so the whole fuzz suite stays well under a minute. */

@@ -14,9 +14,8 @@ import { setupScorer } from '../../src/pipeline/scorer-setup.js';
 import { splitSentences, MAX_SENTENCE_CHARS } from '../../src/text/sentences.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { ROOT, runCli, tempDir } from '../cli/helpers.js';
+import { LEXICONS } from './helpers.js';
 
-/** The measure and cue lexicons the scorer needs; named one by one so a lexicon being edited elsewhere cannot make this flaky. */
-export const LEXICONS = ['dehumanization-en', 'victimhood-exclusive-en', 'victimhood-inclusive-en', 'acknowledgement-en', 'actors-en', 'negation-en', 'hedges-en', 'quotation-en'];
 
 let scorer: Scorer;
 beforeAll(() => {
