@@ -21,7 +21,7 @@ import { scorerIdentity, storedContributions } from '../store/documents.js';
 import { collectEvidence } from '../store/evidence.js';
 import { STORE_FILE } from '../store/export.js';
 import { batchSizeFrom, ingest } from '../store/ingest.js';
-import { previousRuns, replaceResults, beginRun, finishRun, scorerCounts } from '../store/results.js';
+import { beginRun, failRun, finishRun, previousRuns, replaceResults, scorerCounts, type RunRecord } from '../store/results.js';
 import { exportRunOutputs } from '../store/run-outputs.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { Store } from '../store/store.js';
@@ -87,7 +87,18 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions = 
     const previous = earlier.find((r) => r.status === 'done') ?? null;
     const interrupted = earlier.filter((r) => r.status === 'running').map((r) => r.run_id);
     await beginRun(store, { runId, pipeline: config.name, configHash: config.configHash, scorer: identity, startedAt });
+    try {
+      return await runInStore(store, runId, previous, interrupted);
+    } catch (error) {
+      // Whole batches stored before the error stay: the next run skips them.
+      await failRun(store, runId, error instanceof Error ? error.message : String(error)).catch(() => {});
+      throw error;
+    }
+  } finally {
+    store.close();
+  }
 
+  async function runInStore(store: Store, runId: string, previous: RunRecord | null, interrupted: readonly string[]): Promise<RunSummary> {
     let bytes = 0;
     const events = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes: (n) => (bytes += n) });
     const counts = await ingest(store, events, {
@@ -213,8 +224,6 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions = 
       comparisons: comparisons.length,
       files: outputs,
     };
-  } finally {
-    store.close();
   }
 }
 

@@ -31,7 +31,8 @@ export interface EvidenceRow {
 /** A run as the store remembers it. */
 export interface RunRecord {
   readonly run_id: string;
-  readonly status: 'running' | 'done';
+  /** `running` also for a run that was killed: it never got to say otherwise. */
+  readonly status: 'running' | 'done' | 'failed';
   readonly pipeline: string;
   readonly config_hash: string;
   readonly scorer_version: string;
@@ -154,4 +155,9 @@ export async function replaceResults(
 /** Marks a run done and stores its manifest. */
 export async function finishRun(store: Store, runId: string, manifest: unknown): Promise<void> {
   await store.connection.run(`UPDATE runs SET status = 'done', finished_at = now()::TIMESTAMP, manifest = $2::JSON WHERE run_id = $1`, [runId, JSON.stringify(manifest)]);
+}
+
+/** Marks a run that stopped on an error (a --strict stop, an unreadable input) as failed, with the reason. */
+export async function failRun(store: Store, runId: string, reason: string): Promise<void> {
+  await store.connection.run(`UPDATE runs SET status = 'failed', finished_at = now()::TIMESTAMP, manifest = $2::JSON WHERE run_id = $1`, [runId, JSON.stringify({ error: reason })]);
 }

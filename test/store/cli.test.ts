@@ -95,7 +95,8 @@ describe('a killed run resumes', () => {
 describe('one writer per store', () => {
   it('a second run on the same store fails with E_STORE_IN_USE while the first finishes', async () => {
     const ws = sampleWorkspace();
-    const a = start(['run', ws.pipeline, '--out', ws.out, '--verbose'], { REHUMANIZE_BATCH_SIZE: '2' });
+    // One document per transaction keeps the first run busy long enough for the second to start.
+    const a = start(['run', ws.pipeline, '--out', ws.out, '--verbose'], { REHUMANIZE_BATCH_SIZE: '1' });
     await a.waitFor(/committed batch 1 /);
     const b = await run(['run', ws.pipeline, '--out', ws.out]);
     expect(b.code).toBe(2);

@@ -95,6 +95,21 @@ describe('incremental runs through the store', () => {
     expect(Object.keys(manifest.store.documents_by_scorer)).toEqual([manifest.scorer.version]);
   });
 
+  it('records a run stopped by --strict as failed and releases the store', async () => {
+    const ws = sampleWorkspace();
+    appendFileSync(ws.csv, 'BAD-1,2025-02-02,Veloria Daily Herald,only title\n');
+    await expect(runPipeline(load(ws.pipeline), { outDir: ws.out, strict: true })).rejects.toMatchObject({ name: 'UserError' });
+    expect(existsSync(join(ws.out, 'store.lock'))).toBe(false);
+    const again = await runPipeline(load(ws.pipeline), { outDir: ws.out });
+    expect(again.rejected).toBe(1);
+    const store = await Store.open(join(ws.out, 'store.duckdb'), { readOnly: true });
+    try {
+      expect((await store.all<{ status: string }>('SELECT status FROM runs ORDER BY started_at')).map((r) => r.status)).toEqual(['failed', 'done']);
+    } finally {
+      store.close();
+    }
+  });
+
   it('applies each migration once', async () => {
     const ws = sampleWorkspace();
     const path = join(ws.dir, 'm.duckdb');
