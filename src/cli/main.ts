@@ -19,7 +19,7 @@ import { runScoreFilter } from './score-filter.js';
 import { registerClassifyCommands } from '../classify/cli.js';
 import { parseModelSpecs } from '../classify/setup.js';
 import { MODEL_MODES, type ModelMode } from '../classify/model-file.js';
-import { registerDistributedCommands } from '../distributed/cli.js';
+import { DEFAULT_BATCH_DOCUMENTS, registerDistributedCommands, runQueuedCommand } from '../distributed/cli.js';
 import { checkScoreFlags, scoreForPipeline } from '../distributed/score-options.js';
 
 /** Parses a positive integer option. */
@@ -53,7 +53,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quiet', 'print only the summary')
     .option('--verbose', 'also print each batch of documents as it is committed to the store')
     .option('--batch-size <n>', 'documents per store transaction (default: $REHUMANIZE_BATCH_SIZE or 500)', (v) => positiveInt(v, '--batch-size'))
-    .action(async (pipeline: string, opts: { out?: string; strict?: boolean; quiet?: boolean; verbose?: boolean; batchSize?: number }) => {
+    .option('--queue <url>', 'score on `rehumanize worker` processes through this Redis queue (redis://host:port) instead of here')
+    .option('--queue-name <name>', 'with --queue: the queue name the workers listen on', 'rehumanize')
+    .option('--batch-docs <n>', `with --queue: documents per queued batch (default ${DEFAULT_BATCH_DOCUMENTS})`, (v) => positiveInt(v, '--batch-docs'))
+    .action(async (pipeline: string, opts: { out?: string; strict?: boolean; quiet?: boolean; verbose?: boolean; batchSize?: number; queue?: string; queueName: string; batchDocs?: number }) => {
+      if (opts.queue) {
+        exitCode = await runQueuedCommand(pipeline, { ...opts, queue: opts.queue });
+        return;
+      }
       const config = loadPipeline(pipeline);
       const started = Date.now();
       const summary = await runPipeline(config, {
