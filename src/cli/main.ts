@@ -29,6 +29,14 @@ function positiveInt(value: string, flag: string): number {
   return n;
 }
 
+/**
+ * Collects a repeatable option. Options take one value each, so `--lexicon a file.jsonl` never reads the file
+ * as a lexicon.
+ */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** Exit codes. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
@@ -91,8 +99,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Unix filter: JSONL documents in (files or stdin; "text" plus any fields), one JSON line per input line out, in order')
     .argument('[files...]', 'JSONL files (stdin when none)')
     .option('--sentences', 'add per-sentence scores and findings')
-    .option('--lexicon <ref...>', 'lexicons to use (bundled ids or paths; default: the bundled set)')
-    .option('--actors <ref...>', 'extra actor lists, for example one that marks sides', [])
+    .option('--lexicon <ref>', 'a lexicon to use (bundled id or path); repeat for several (default: the bundled set)', collect)
+    .option('--actors <ref>', 'an extra actor list, for example one that marks sides; repeatable', collect, [])
     .option('--rejects <file>', 'also write unusable lines to this JSONL file')
     .option('--max-chars <n>', 'longest accepted text', (v) => Number(v), 1_000_000)
     .option('--rules-only', 'score every measure with the rules alone, without the shipped models')
@@ -116,8 +124,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('explain')
     .description('show each sentence, each finding with its words, rule, category, target, negation and quotation, and what was not counted and why')
     .argument('<text...>', 'the text to explain')
-    .option('--lexicon <ref...>', 'lexicons to use (default: the bundled set)')
-    .option('--actors <ref...>', 'extra actor lists', [])
+    .option('--lexicon <ref>', 'a lexicon to use; repeat for several (default: the bundled set)', collect)
+    .option('--actors <ref>', 'an extra actor list; repeatable', collect, [])
     .option('--json', 'print JSON instead of text')
     .option('--model <measure=path...>', 'use a trained model for a measure (`default` for the shipped one); the shipped defaults apply otherwise')
     .option('--mode <mode>', `how --model combines with the rules: ${MODEL_MODES.join(', ')}`, 'both')

@@ -97,7 +97,7 @@ export const PipelineSchema = z
     models: z.record(z.enum(MEASURES), ModelRefSchema).optional(),
     output: z
       .object({
-        /** Output folder, relative to the pipeline file. `--out` overrides it. */
+        /** Output folder, relative to the working directory (like `--out`, which overrides it). */
         dir: z.string().min(1).default('out'),
       })
       .strict()

@@ -129,12 +129,11 @@ describe('pathological text through `rehumanize score`', () => {
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
     dir = tempDir('rehumanize-patho-');
   }, 120_000);
-  const lex = ['--lexicon', ...LEXICONS];
+  const lex = LEXICONS.flatMap((l) => ['--lexicon', l]);
 
   it('a 50 MB line is rejected with E_TOO_LONG by default and scored with --max-chars; output stays one line per input line', async () => {
     const file = path.join(dir, 'huge.jsonl');
     writeFileSync(file, `${JSON.stringify({ id: 'huge', text: hugeLine() })}\n{"id":"small","text":"They are vermin."}\n`);
-    // Files before --lexicon: the option takes every word after it, a file after it would be read as a lexicon.
     const rejected = await runCli(['score', file, ...lex]);
     expect(rejected.code).toBe(1);
     const lines = rejected.stdout.trim().split('\n').map((l) => JSON.parse(l));

@@ -97,7 +97,7 @@ describe('paths and files', () => {
   }, 60_000);
 
   it('score with a missing file or a folder: E_FILE_UNREADABLE on stderr, exit 1, no stack', async () => {
-    const r = await runCli(['score', path.join(dir, 'missing.jsonl'), dir, '--lexicon', ...LEXICONS]);
+    const r = await runCli(['score', ...LEXICONS.flatMap((l) => ['--lexicon', l]), path.join(dir, 'missing.jsonl'), dir]);
     expect(r.stderr).toContain('E_FILE_UNREADABLE');
     expect(r.stderr).not.toMatch(NO_STACK);
     expect(r.code).toBe(1);
