@@ -16,7 +16,7 @@ import { detectIndicatorChanges } from '../aggregate/changes.js';
 import { compareIndicators, type ComparisonRow } from '../aggregate/comparisons.js';
 import { computeIndicators } from '../aggregate/indicators.js';
 import { describeInputFiles, readInputs } from '../readers/read-inputs.js';
-import { writeReport, REPORT_FILE } from '../report/write.js';
+import { REPORT_FILE } from '../report/files.js';
 import { scorerIdentity, storedContributions } from '../store/documents.js';
 import { collectEvidence } from '../store/evidence.js';
 import { STORE_FILE } from '../store/export.js';
@@ -201,6 +201,8 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions = 
     };
     await finishRun(store, runId, manifest);
     await exportRunOutputs(store, outDir, runId, { metadata: metadataFields, groups: config.groups }, config.comparison !== undefined);
+    // Loaded here, not at startup: vega is only needed when a run writes its report.
+    const { writeReport } = await import('../report/write.js');
     await writeReport(store, join(outDir, REPORT_FILE), {
       manifest,
       groups: config.groups,

@@ -4,8 +4,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import type { Store } from '../store/store.js';
 import { buildReport, type ReportChange, type ReportComparison, type ReportEvidence, type ReportIndicator } from './html.js';
 
-/** File name of the report inside the output folder. */
-export const REPORT_FILE = 'report.html';
+export { REPORT_FILE } from './files.js';
 
 /** What the run knows that the store does not say by itself. */
 export interface ReportContext {
