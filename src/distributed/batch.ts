@@ -55,7 +55,10 @@ export async function scoreBatch(data: BatchJobData): Promise<BatchJobResult> {
   for (const doc of data.documents) {
     if (delay) await sleep(delay);
     const result = built.scorer.scoreDocument(doc.id, doc.text);
-    out.push({ id: doc.id, result, contribution: contributionOf(result, doc, data.attributes, built.sidesConfigured) });
+    const contribution = contributionOf(result, doc, data.attributes, built.sidesConfigured);
+    // The coordinator holds the text: sentence texts travel as empty strings and are sliced again there.
+    for (const s of result.sentences) (s as { text: string }).text = '';
+    out.push({ id: doc.id, result, contribution });
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { worker: workerId(), scorer: built.version, ms: Math.round(performance.now() - started), documents: out };

@@ -388,6 +388,7 @@ async function queueIngest(store: Store, events: AsyncIterable<ReaderEvent>, o: 
       const scored = byId.get(p.doc.id);
       if (!scored) throw new UserError('E_QUEUE_RESULT', `batch ${settled.jobId} came back without document ${p.doc.id}`, { exitCode: 1 });
       written.add(p.doc.id);
+      for (const s of scored.result.sentences) (s as { text: string }).text = p.doc.text.slice(s.start, s.end);
       counts.sentences += scored.result.sentences.length;
       await writer.addDocument(p.doc, scored.result, p.hash, p.replaces);
     }

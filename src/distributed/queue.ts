@@ -139,6 +139,7 @@ export interface BatchJobData {
 /** One scored document in a job's result. */
 export interface ScoredDocument {
   readonly id: string;
+  /** Scores, mentions and findings; sentence texts are empty (they are the document text between start and end). */
   readonly result: DocumentResult;
   readonly contribution: DocumentContribution;
 }
