@@ -53,7 +53,7 @@ export function pipelineScoring(config: PipelineConfig): PipelineScoring {
       const event = buildDocument({ record, origin, derivedId, derivedBasis: 'content', raw: () => JSON.stringify(record) }, rules);
       if (event.kind === 'document') return { document: event.document };
       if (event.kind === 'reject') return { error: { code: event.reject.code, message: event.reject.message } };
-      return { error: { code: 'E_DUPLICATE', message: `duplicate of ${event.duplicateOf}` } };
+      throw new Error(`unexpected reader event ${event.kind} for one record`);
     },
     contribution(document, result) {
       return contributionOf(result, document, attributes, sidesConfigured);
