@@ -134,7 +134,7 @@ export class Store {
       } catch {
         /* the transaction may already be gone */
       }
-      throw error;
+      throw storeWriteError(this.path, error);
     }
   }
 
@@ -192,6 +192,26 @@ function appendCell(appender: DuckDBAppender, value: Cell): void {
   else if (typeof value === 'bigint') appender.appendBigInt(value);
   else if (Number.isNaN(value)) appender.appendNull();
   else appender.appendDouble(value);
+}
+
+/**
+ * A full disk or a folder that cannot be written surfaces from DuckDB as a plain error; the user gets
+ * E_OUTPUT_WRITE with what to do. The transaction was rolled back, so the store is as it was before the batch.
+ */
+function storeWriteError(path: string, error: unknown): unknown {
+  if (error instanceof UserError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/no space left on device|ENOSPC|disk is full/i.test(message)) {
+    return new UserError('E_OUTPUT_WRITE', `cannot write the store ${path}: the disk is full (ENOSPC)`, {
+      hint: 'free space or choose another folder with --out, then run again; the batch being written was rolled back and the next run resumes',
+      exitCode: 1,
+      cause: error,
+    });
+  }
+  if (/permission denied|EACCES|read-only file system|EROFS/i.test(message)) {
+    return new UserError('E_OUTPUT_WRITE', `cannot write the store ${path}: permission denied`, { hint: 'choose a folder you can write to with --out', exitCode: 1, cause: error });
+  }
+  return error;
 }
 
 function tooNew(path: string, version: number): UserError {
