@@ -205,13 +205,16 @@ interface Job {
   readonly reject: (error: Error) => void;
 }
 
+/** Jobs a worker holds at once: one it scores and one waiting in its port, so it never waits for the main thread. */
+const JOBS_PER_WORKER = 2;
+
 /**
- * A fixed set of worker threads, one batch each at a time, queued jobs in arrival order. A worker that fails
- * (an uncaught error, an exit) rejects the batch it held and is replaced, so no job ever waits forever.
+ * A fixed set of worker threads, each with up to {@link JOBS_PER_WORKER} batches, queued jobs in arrival order.
+ * A worker answers its jobs in the order it got them. A worker that fails (an uncaught error, an exit) rejects
+ * the jobs it held and is replaced, so no job ever waits forever.
  */
 class ThreadPool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
+  private readonly held = new Map<Worker, Job[]>();
   private readonly queue: Job[] = [];
   private destroyed = false;
 
@@ -219,7 +222,7 @@ class ThreadPool {
     private readonly file: string,
     size: number,
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.spawn();
   }
 
   run(task: BatchTask): Promise<DocumentResult[]> {
@@ -232,50 +235,56 @@ class ThreadPool {
 
   async destroy(): Promise<void> {
     this.destroyed = true;
-    const all = [...this.idle, ...this.busy.keys()];
-    this.idle.length = 0;
-    for (const job of this.queue.splice(0)) job.reject(new Error('scoring pool is closed'));
-    for (const [, job] of this.busy) job.reject(new Error('scoring pool is closed'));
-    this.busy.clear();
-    await Promise.all(all.map((w) => w.terminate()));
+    const workers = [...this.held.keys()];
+    const closed = new Error('scoring pool is closed');
+    for (const job of this.queue.splice(0)) job.reject(closed);
+    for (const jobs of this.held.values()) for (const job of jobs) job.reject(closed);
+    this.held.clear();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  private spawn(): Worker {
+  private spawn(): void {
     const worker = new Worker(this.file);
+    this.held.set(worker, []);
     const fail = (error: Error): void => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      const at = this.idle.indexOf(worker);
-      if (at >= 0) this.idle.splice(at, 1);
+      const jobs = this.held.get(worker);
+      if (!jobs) return; // already handled (an error is followed by an exit)
+      this.held.delete(worker);
       worker.removeAllListeners();
       worker.on('error', () => undefined);
       void worker.terminate();
-      job?.reject(error);
+      for (const job of jobs) job.reject(error);
       if (!this.destroyed) {
-        this.idle.push(this.spawn());
+        this.spawn();
         this.pump();
       }
     };
     worker.on('message', (reply: WorkerReply) => {
-      const job = this.busy.get(worker);
+      const job = this.held.get(worker)?.shift();
       if (!job) return;
-      this.busy.delete(worker);
-      this.idle.push(worker);
       if (reply.ok) job.resolve(reply.results);
       else job.reject(Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {}, reply.stack ? { workerStack: reply.stack } : {}));
       this.pump();
     });
     worker.on('error', (error) => fail(new Error(`scoring worker failed: ${error.message}`, { cause: error })));
     worker.on('exit', (code) => fail(new Error(`scoring worker stopped unexpectedly (exit code ${code})`)));
-    return worker;
   }
 
+  /** Hands queued jobs to the least loaded workers. */
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length > 0) {
+      let best: Worker | null = null;
+      let bestLoad = JOBS_PER_WORKER;
+      for (const [worker, jobs] of this.held) {
+        if (jobs.length < bestLoad) {
+          best = worker;
+          bestLoad = jobs.length;
+        }
+      }
+      if (!best) return;
       const job = this.queue.shift()!;
-      this.busy.set(worker, job);
-      worker.postMessage(job.task);
+      this.held.get(best)!.push(job);
+      best.postMessage(job.task);
     }
   }
 }

@@ -96,6 +96,20 @@ describe('scoring pool', () => {
     await expect(collect(docs, { ...REFS, workers: 2, batchDocuments: 8, hooks: { exitOnId: bad } })).rejects.toThrow();
   }, 60_000);
 
+  it('replaces a worker that died, so later batches are still scored', async () => {
+    const bad = docs[0]!.id;
+    const pool = createScoringPool({ ...REFS, workers: 2, hooks: { exitOnId: bad } });
+    try {
+      const batches = [docs.slice(0, 3), docs.slice(3, 6), docs.slice(6, 9), docs.slice(9, 12)];
+      const settled = await Promise.allSettled(batches.map((b) => pool.scoreBatch(b)));
+      expect(settled[0]!.status).toBe('rejected');
+      const after = await pool.scoreBatch(docs.slice(12, 20));
+      expect(after.map((r) => r.id)).toEqual(docs.slice(12, 20).map((d) => d.id));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('yields the results before a failing batch, then the error', async () => {
     const bad = docs[50]!.id;
     const seen: string[] = [];
