@@ -39,6 +39,7 @@ import { SCHEMA_VERSION } from '../store/schema.js';
 import { Store } from '../store/store.js';
 import {
   batchJobId,
+  closeQuietly,
   connected,
   DEFAULT_BATCH_DOCUMENTS,
   DEFAULT_QUEUE_NAME,
@@ -122,15 +123,39 @@ export async function runQueued(config: PipelineConfig, options: QueuedRunOption
   const metadataFields = collectMetadataFields(config, attributeFields);
 
   const queue = new Queue<BatchJobData, BatchJobResult>(queueName, { connection: target.connection });
+  let firstError = '';
+  queue.on('error', (error) => {
+    if (error.message === firstError) return;
+    firstError = error.message;
+    options.onNotice?.(`queue at ${target.shown}: ${error.message}`);
+  });
+  try {
+    // Reach Redis before anything else listens on it: a listener that never connected cannot be closed cleanly.
+    await connected(queue.waitUntilReady(), target.shown);
+  } catch (error) {
+    await closeQuietly(queue);
+    throw error;
+  }
+  queue.removeAllListeners('error');
   const events = new QueueEvents(queueName, { connection: target.connection });
   // Every batch in flight waits on the queue's events; that many listeners is by design, not a leak.
   queue.setMaxListeners(0);
   events.setMaxListeners(0);
+  // Connection trouble is reported once; the connection retries by itself, and a lasting outage ends the
+  // run with E_QUEUE_CONNECT at the start, or leaves batches waiting (visible in the progress lines).
+  let lastError = '';
+  const onError = (error: Error): void => {
+    if (error.message === lastError) return;
+    lastError = error.message;
+    options.onNotice?.(`queue at ${target.shown}: ${error.message}`);
+  };
+  queue.on('error', onError);
+  events.on('error', onError);
   const stats: QueueStats = { queued: 0, running: 0, done: 0, failedAttempts: 0, stalled: 0, repeated: 0, workers: new Map() };
   let store: Store | null = null;
   let ticker: NodeJS.Timeout | undefined;
   try {
-    await connected(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]), target.shown);
+    await connected(events.waitUntilReady(), target.shown);
     store = await Store.open(storePathOf(config, outDir), { onNotice: options.onNotice });
     const runId = `${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
     const earlier = await previousRuns(store);
@@ -323,7 +348,7 @@ export async function runQueued(config: PipelineConfig, options: QueuedRunOption
   } finally {
     if (ticker) clearInterval(ticker);
     store?.close();
-    await Promise.allSettled([events.close(), queue.close()]);
+    await Promise.allSettled([closeQuietly(events), closeQuietly(queue)]);
   }
 }
 

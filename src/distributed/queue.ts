@@ -86,7 +86,7 @@ export function parseQueueUrl(url: string): QueueTarget {
 }
 
 /** Waits for a BullMQ object's connection, or fails with a message a user can act on. */
-export async function connected<T>(ready: Promise<T>, shown: string, timeoutMs = 10_000): Promise<T> {
+export async function connected<T>(ready: Promise<T>, shown: string, timeoutMs = envNumber(process.env, 'REHUMANIZE_QUEUE_CONNECT_MS', 10_000)): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -97,6 +97,26 @@ export async function connected<T>(ready: Promise<T>, shown: string, timeoutMs =
   });
   try {
     return await Promise.race([ready, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Closes a BullMQ queue, worker or event listener without hanging: when Redis went away (or was never there)
+ * a graceful close may wait for a reconnection that never comes, so after `ms` the connection is dropped.
+ */
+export async function closeQuietly(target: { close(): Promise<void>; disconnect(): Promise<void> }, ms = 3000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+    timer.unref();
+  });
+  try {
+    const outcome = await Promise.race([target.close().then(() => 'closed' as const), late]);
+    if (outcome === 'late') await Promise.race([target.disconnect(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  } catch {
+    await target.disconnect().catch(() => undefined);
   } finally {
     clearTimeout(timer);
   }

@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type Job } from 'bullmq';
 import { scoreBatch } from './batch.js';
-import { connected, DEFAULT_QUEUE_NAME, parseQueueUrl, queueTimings, workerId, type BatchJobData, type BatchJobResult, type QueueTimings } from './queue.js';
+import { closeQuietly, connected, DEFAULT_QUEUE_NAME, parseQueueUrl, queueTimings, workerId, type BatchJobData, type BatchJobResult, type QueueTimings } from './queue.js';
 
 /** Options of a worker. */
 export interface WorkerOptions {
@@ -60,9 +60,19 @@ export async function runWorker(options: WorkerOptions): Promise<{ jobs: number;
     lastActivity = Date.now();
     options.log(`worker ${id}: batch ${job?.id ?? '?'} failed: ${error.message}`);
   });
-  worker.on('error', (error) => options.log(`worker ${id}: ${error.message}`));
+  let lastError = '';
+  worker.on('error', (error) => {
+    if (error.message === lastError) return;
+    lastError = error.message;
+    options.log(`worker ${id}: ${error.message}`);
+  });
 
-  await connected(worker.waitUntilReady(), target.shown);
+  try {
+    await connected(worker.waitUntilReady(), target.shown);
+  } catch (error) {
+    await closeQuietly(worker, 1000);
+    throw error;
+  }
   options.log(`worker ${id}: ready on queue "${name}" at ${target.shown}, ${concurrency} batch(es) at a time`);
 
   let stopping = false;

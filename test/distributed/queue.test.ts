@@ -158,6 +158,24 @@ describe.skipIf(!hasRedis && !process.env.CI)('rehumanize run --queue with worke
   }, 30_000);
 });
 
+describe('rehumanize run --queue without Redis', () => {
+  it('stops with E_QUEUE_CONNECT instead of waiting forever', async () => {
+    const dir = tempDir('rehumanize-noredis-');
+    try {
+      const sample = writeSampleCorpus(dir, 1);
+      const port = await freePort();
+      const run = start(process.execPath, [CLI, 'run', sample.pipeline, '--queue', `redis://127.0.0.1:${port}`, '--out', join(dir, 'out')], { REHUMANIZE_QUEUE_CONNECT_MS: '1500' });
+      const timer = setTimeout(() => running(run) && run.child.kill('SIGKILL'), 30_000);
+      const code = await run.exited;
+      clearTimeout(timer);
+      expect(code, run.err).toBe(1);
+      expect(run.err).toContain('E_QUEUE_CONNECT');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 40_000);
+});
+
 describe('queue job ids', () => {
   it('are the same for the same batch and scorer, and differ when a document or the scorer changes', () => {
     const docs = [
