@@ -124,6 +124,9 @@ export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: 
     const markerIndex = k + 1 + (simileAt >= 0 ? simileAt : thanAt);
     const before = forms[markerIndex - 1] ?? '';
     if (simileAt >= 0 && TREATMENT_VERBS.has(before)) return null;
+    // "see the Iowa caucuses as cockroaches": a non-human noun phrase right before "as" is what the label is
+    // given to, not the people further back. ("latch onto the system like ticks" likens the subject.)
+    if (simileAt >= 0 && between[simileAt] === 'as' && nonHumanPhraseBefore(ctx, markerIndex)) return null;
     const m = mentionBefore(ctx, markerIndex, 10);
     // "described them as vermin" is a verb's object complement, not a comparison by the author.
     const complement = simileAt >= 0 && between[simileAt] === 'as' && m !== null && COMPLEMENT_VERBS.has(forms[m.start - 1] ?? '');
@@ -229,6 +232,18 @@ function looksAdjectival(form: string): boolean {
   // an adjective ("knuckle-dragging apes").
   if (form.endsWith('ing') && form.length > 5 && !form.includes('-')) return false;
   return /^[\p{L}-]+$/u.test(form);
+}
+
+const NP_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'my', 'your']);
+
+/** True when a determiner within three tokens before `marker` opens a noun phrase that names no people. */
+function nonHumanPhraseBefore(ctx: SentenceContext, marker: number): boolean {
+  for (let j = marker - 1; j >= 0 && marker - j <= 3; j--) {
+    if (ctx.mentionAt[j]! >= 0) return false;
+    if (ctx.breaks[j] === Break.Clause) return false;
+    if (NP_DETERMINERS.has(ctx.forms[j]!)) return j < marker - 1;
+  }
+  return false;
 }
 
 function mentionCovering(ctx: SentenceContext, token: number): TokenMention | null {
