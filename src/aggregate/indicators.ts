@@ -9,7 +9,7 @@ import { quantileSorted } from './stats/bootstrap.js';
 import { enumeratePeriods, periodLabel, periodOf, type Period, type PeriodUnit } from './stats/periods.js';
 import { createRng } from './stats/rng.js';
 import { ewma, rollingMean } from './stats/smoothing.js';
-import { wilsonInterval } from './stats/wilson.js';
+import { wilsonInterval, zForConfidence } from './stats/wilson.js';
 
 /** Names of the indicators, in output order. */
 export const INDICATORS = [
@@ -44,7 +44,7 @@ export interface IndicatorRow {
   readonly value: number | null;
   readonly ci_low: number | null;
   readonly ci_high: number | null;
-  readonly ci_method: 'wilson' | 'bootstrap' | 'none';
+  readonly ci_method: 'wilson' | 'bootstrap' | 'wilson_deff' | 'delta' | 'none';
   readonly smoothed: number | null;
   readonly numerator: number;
   readonly denominator: number;
@@ -61,7 +61,19 @@ export interface IndicatorOptions {
   readonly smoothing: { readonly method: 'none' | 'rolling' | 'ewma'; readonly window: number; readonly alpha: number };
   /** Whether actor lists mark sides; without sides, outgroup salience is not computed. */
   readonly sidesConfigured: boolean;
+  /**
+   * Cells with more documents than this use the linearised (delta-method) cluster variance instead of the
+   * bootstrap; at that size the two agree and the bootstrap's cost (documents × resamples) is wasted.
+   */
+  readonly bootstrapMaxDocuments?: number;
 }
+
+/** Default for {@link IndicatorOptions.bootstrapMaxDocuments}. */
+export const DEFAULT_BOOTSTRAP_MAX_DOCUMENTS = 2000;
+
+/** How intervals are computed, for manifests and reports. */
+export const INTERVAL_METHODS_NOTE =
+  'Wilson score interval where each document contributes one sentence (sentences are then independent units). Where documents have several sentences, those are not independent: cells of up to 2,000 documents (bootstrapMaxDocuments) use a percentile cluster bootstrap that resamples whole documents; larger cells use the linearised cluster variance of the ratio, as a Wilson interval on the effective sample size for shares (wilson_deff) and a normal interval otherwise (delta). The ci_method column of indicators.csv says which was used for each row.';
 
 /** A cell: the documents of one group in one period. */
 interface Cell {
@@ -157,7 +169,8 @@ const SCALE: Partial<Record<IndicatorName, number>> = { outgroup_salience: 1000 
 function rowsForCell(cell: Cell, indicators: readonly IndicatorName[], options: IndicatorOptions): IndicatorRow[] {
   const n = cell.docs.length;
   const parts = indicators.map((ind) => cell.docs.map((d) => partsOf(d, ind)));
-  const intervals = bootstrapCell(parts, options, `${cell.period}|${JSON.stringify(cell.groups)}`);
+  const large = n > (options.bootstrapMaxDocuments ?? DEFAULT_BOOTSTRAP_MAX_DOCUMENTS);
+  const intervals = large ? parts.map(() => null) : bootstrapCell(parts, options, `${cell.period}|${JSON.stringify(cell.groups)}`);
   return indicators.map((indicator, k) => {
     const scale = SCALE[indicator] ?? 1;
     let numerator = 0;
@@ -179,6 +192,11 @@ function rowsForCell(cell: Cell, indicators: readonly IndicatorName[], options: 
         ciHigh = w.upper;
         method = 'wilson';
       }
+    } else if (value !== null && large) {
+      const interval = linearisedInterval(parts[k]!, numerator, denominator, SHARE_INDICATORS.includes(indicator), options.confidence);
+      ciLow = interval.low * scale;
+      ciHigh = interval.high * scale;
+      method = interval.method;
     } else if (value !== null) {
       const interval = intervals[k]!;
       if (interval) {
@@ -236,6 +254,39 @@ function bootstrapCell(parts: ReadonlyArray<ReadonlyArray<readonly [number, numb
     s.sort((x, y) => x - y);
     return [quantileSorted(s, alpha), quantileSorted(s, 1 - alpha)];
   });
+}
+
+/**
+ * Interval of a ratio Σy/Σx over n clusters from its linearised variance,
+ * Var(R) ≈ n/(n−1) · Σ(y_i − R·x_i)² / (Σx)² (the cluster-robust variance of a ratio estimator). For a share
+ * the design effect d = Var / (R(1−R)/Σx) turns Σx into an effective sample size Σx/d for a Wilson
+ * interval, which stays inside [0, 1] near 0 where the normal interval would not.
+ */
+function linearisedInterval(
+  parts: ReadonlyArray<readonly [number, number]>,
+  numerator: number,
+  denominator: number,
+  share: boolean,
+  confidence: number,
+): { low: number; high: number; method: 'wilson_deff' | 'delta' } {
+  const n = parts.length;
+  const r = numerator / denominator;
+  let sum = 0;
+  for (const [y, x] of parts) sum += (y - r * x) ** 2;
+  const variance = n > 1 ? ((n / (n - 1)) * sum) / (denominator * denominator) : 0;
+  if (share) {
+    const binomial = (r * (1 - r)) / denominator;
+    const deff = binomial > 0 ? Math.max(variance / binomial, 1e-6) : 1;
+    const effectiveN = denominator / deff;
+    const z = zForConfidence(confidence);
+    const z2n = (z * z) / effectiveN;
+    const centre = (r + z2n / 2) / (1 + z2n);
+    const half = (z / (1 + z2n)) * Math.sqrt((r * (1 - r)) / effectiveN + (z * z) / (4 * effectiveN * effectiveN));
+    return { low: Math.max(0, Math.min(r, centre - half)), high: Math.min(1, Math.max(r, centre + half)), method: 'wilson_deff' };
+  }
+  const z = zForConfidence(confidence);
+  const half = z * Math.sqrt(variance);
+  return { low: r - half, high: r + half, method: 'delta' };
 }
 
 function smoothSeries(values: readonly (number | null)[], smoothing: IndicatorOptions['smoothing']): (number | null)[] {

@@ -20,7 +20,7 @@ import { setupScorer } from '../pipeline/scorer-setup.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { scorerIdentity } from '../store/documents.js';
 import { contributionsOfPartial, isPartialFile, readPartialFile } from './partial.js';
-import { attributeFieldsOf, computeResults, evidenceFromFindings, writeResultFiles, type EvidenceFinding } from './results.js';
+import { attributeFieldsOf, computeResults, evidenceFromFindings, writeResultFiles, type ScoredFinding } from './results.js';
 
 /** Longest sentence context kept with a finding, as the store keeps it. */
 const CONTEXT_LIMIT = 1000;
@@ -57,7 +57,7 @@ export async function aggregateFiles(config: PipelineConfig, files: readonly str
   const attributes = attributeFieldsOf(config);
 
   const byId = new Map<string, DocumentContribution>();
-  const findings: EvidenceFinding[] = [];
+  const findings: ScoredFinding[] = [];
   let duplicates = 0;
   let errorLines = 0;
   let evidenceSkipped: string | null = null;
@@ -145,7 +145,7 @@ export async function aggregateFiles(config: PipelineConfig, files: readonly str
   const results = computeResults(config, contributions, sidesConfigured);
   const evidence =
     evidenceSkipped === null
-      ? evidenceFromFindings(results.changes, contributions, findings, { groups: config.groups, period: config.period, limit: config.changepoints.evidence })
+      ? await evidenceFromFindings(results.changes, contributions, findings, { groups: config.groups, period: config.period, limit: config.changepoints.evidence })
       : null;
   const written = await writeResultFiles(outDir, config, results, evidence);
   const manifest = {

@@ -13,30 +13,15 @@
  * batch finds the job already there.
  */
 
-import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
-import { detectIndicatorChanges } from '../aggregate/changes.js';
-import { compareIndicators, type ComparisonRow } from '../aggregate/comparisons.js';
-import { computeIndicators } from '../aggregate/indicators.js';
 import { UserError } from '../core/errors.js';
 import type { InputDocument, ReaderEvent } from '../core/types.js';
 import type { PipelineConfig } from '../pipeline/config.js';
-import { OUTPUT_FILES, prepareOutputDir } from '../pipeline/outputs.js';
-import { storePathOf, type RunSummary } from '../pipeline/run.js';
-import { setupScorer } from '../pipeline/scorer-setup.js';
-import { TOOL_VERSION } from '../pipeline/version.js';
-import { describeInputFiles, readInputs } from '../readers/read-inputs.js';
-import { writeReport, REPORT_FILE } from '../report/write.js';
-import { BatchWriter, contentHash, scorerIdentity, staleDocuments, storedContributions, storedKeys, type ScorerIdentity } from '../store/documents.js';
-import { collectEvidence } from '../store/evidence.js';
-import { STORE_FILE } from '../store/export.js';
+import { runPipelineWith, type RunSummary } from '../pipeline/run.js';
+import { readInputs } from '../readers/read-inputs.js';
+import { BatchWriter, contentHash, staleDocuments, storedKeys, type ScorerIdentity } from '../store/documents.js';
 import { batchSizeFrom, type IngestCounts } from '../store/ingest.js';
-import { beginRun, finishRun, previousRuns, replaceResults, scorerCounts } from '../store/results.js';
-import { exportRunOutputs } from '../store/run-outputs.js';
-import { SCHEMA_VERSION } from '../store/schema.js';
-import { Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import {
   batchJobId,
   closeQuietly,
@@ -49,7 +34,6 @@ import {
   type BatchJobResult,
   type QueueTimings,
 } from './queue.js';
-import { attributeFieldsOf } from './results.js';
 
 /** Options of a queued run. */
 export interface QueuedRunOptions {
@@ -112,15 +96,10 @@ type Settled = { readonly jobId: string; readonly ok: true; readonly value: Batc
 
 /** Runs a pipeline with its documents scored by queue workers. */
 export async function runQueued(config: PipelineConfig, options: QueuedRunOptions): Promise<QueuedRunSummary> {
-  const startedAt = new Date();
   const target = parseQueueUrl(options.queue);
   const timings = queueTimings(options.timings);
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
-  const outDir = prepareOutputDir(options.outDir ?? join(process.cwd(), config.output.dir === 'out' ? join('out', config.name) : config.output.dir));
-  const { lexicons, sidesConfigured, models } = setupScorer(config.lexicons, config.actors, config.baseDir, config.models ?? 'defaults');
-  const identity = scorerIdentity(lexicons, TOOL_VERSION, models);
-  const attributeFields = attributeFieldsOf(config);
-  const metadataFields = collectMetadataFields(config, attributeFields);
+  const startedMs = Date.now();
 
   const queue = new Queue<BatchJobData, BatchJobResult>(queueName, { connection: target.connection });
   let firstError = '';
@@ -152,202 +131,81 @@ export async function runQueued(config: PipelineConfig, options: QueuedRunOption
   queue.on('error', onError);
   events.on('error', onError);
   const stats: QueueStats = { queued: 0, running: 0, done: 0, failedAttempts: 0, stalled: 0, repeated: 0, workers: new Map() };
-  let store: Store | null = null;
   let ticker: NodeJS.Timeout | undefined;
   try {
     await connected(events.waitUntilReady(), target.shown);
-    store = await Store.open(storePathOf(config, outDir), { onNotice: options.onNotice });
-    const runId = `${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
-    const earlier = await previousRuns(store);
-    const previous = earlier.find((r) => r.status === 'done') ?? null;
-    const interrupted = earlier.filter((r) => r.status === 'running').map((r) => r.run_id);
-    await beginRun(store, { runId, pipeline: config.name, configHash: config.configHash, scorer: identity, startedAt });
-
-    const ours = new Set<string>();
-    const running = new Set<string>();
-    events.on('active', ({ jobId }) => {
-      if (ours.has(jobId)) running.add(jobId);
-    });
-    events.on('failed', ({ jobId, failedReason }) => {
-      if (!ours.has(jobId)) return;
-      running.delete(jobId);
-      stats.failedAttempts++;
-      options.onProgress?.(`queue: batch ${jobId} failed an attempt: ${failedReason}`);
-    });
-    events.on('stalled', ({ jobId }) => {
-      if (!ours.has(jobId)) return;
-      running.delete(jobId);
-      stats.stalled++;
-      options.onProgress?.(`queue: batch ${jobId} stalled (its worker stopped answering); it goes back to the queue`);
-    });
-    const every = options.progressEvery ?? Number(process.env.REHUMANIZE_QUEUE_PROGRESS_MS ?? 2000);
-    if (options.onProgress && every > 0) {
-      ticker = setInterval(() => {
-        stats.running = running.size;
-        options.onProgress?.(progressLine(stats));
-      }, every);
-      ticker.unref();
-    }
-
-    let bytes = 0;
-    const inputEvents = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes: (n) => (bytes += n) });
-    const counts = await queueIngest(store, inputEvents, {
-      runId,
-      identity,
-      sidesConfigured,
-      batchSize: batchSizeFrom(options.batchSize),
-      batchDocuments: options.batchDocuments ?? DEFAULT_BATCH_DOCUMENTS,
-      inFlight: options.inFlight ?? 64,
-      timings,
-      queue,
-      events,
-      stats,
-      ours,
-      running,
-      data: (documents) => ({
-        format: 1,
-        pipeline: config.name,
-        refs: { lexicons: config.lexicons, actors: config.actors, baseDir: config.baseDir, models: config.models ?? 'defaults' },
-        scorer: identity.version,
-        attributes: attributeFields,
-        documents: documents.map((p) => ({ id: p.doc.id, text: p.doc.text, date: p.doc.date, datePrecision: p.doc.datePrecision, fields: p.doc.fields })),
-      }),
-    });
-    if (ticker) clearInterval(ticker);
-    ticker = undefined;
-    stats.running = 0;
-    options.onProgress?.(progressLine(stats));
-    void bytes;
-
-    // From here on, exactly the local run: everything is computed from every stored document.
-    const contributions = await storedContributions(store, attributeFields);
-    const indicatorRows = computeIndicators(contributions, {
-      period: config.period,
-      groupFields: config.groups,
-      confidence: config.indicators.confidence,
-      bootstrap: config.indicators.bootstrap,
-      seed: config.indicators.seed,
-      smoothing: config.indicators.smoothing,
-      sidesConfigured,
-    });
-    const changes = config.changepoints.enabled ? detectIndicatorChanges(indicatorRows, config.changepoints) : [];
-    const evidence = await collectEvidence(store, changes, contributions, { groups: config.groups, period: config.period, limit: config.changepoints.evidence });
-    let comparisons: ComparisonRow[] = [];
-    if (config.comparison) {
-      const c = config.comparison;
-      comparisons = compareIndicators(contributions, {
-        field: c.field,
-        before: typeof c.before === 'string' ? [c.before] : c.before,
-        after: typeof c.after === 'string' ? [c.after] : c.after,
-        unit: c.unit,
-        confidence: config.indicators.confidence,
-        bootstrap: config.indicators.bootstrap,
-        seed: config.indicators.seed,
+    const summary = await runPipelineWith(config, options, async ({ store, runId, identity, setup, attributeFields }) => {
+      const ours = new Set<string>();
+      const running = new Set<string>();
+      events.on('active', ({ jobId }) => {
+        if (ours.has(jobId)) running.add(jobId);
       });
-    }
-    await replaceResults(store, runId, { indicators: indicatorRows, changes, evidence, comparisons });
+      events.on('failed', ({ jobId, failedReason }) => {
+        if (!ours.has(jobId)) return;
+        running.delete(jobId);
+        stats.failedAttempts++;
+        options.onProgress?.(`queue: batch ${jobId} failed an attempt: ${failedReason}`);
+      });
+      events.on('stalled', ({ jobId }) => {
+        if (!ours.has(jobId)) return;
+        running.delete(jobId);
+        stats.stalled++;
+        options.onProgress?.(`queue: batch ${jobId} stalled (its worker stopped answering); it goes back to the queue`);
+      });
+      const every = options.progressEvery ?? Number(process.env.REHUMANIZE_QUEUE_PROGRESS_MS ?? 2000);
+      if (options.onProgress && every > 0) {
+        ticker = setInterval(() => {
+          stats.running = running.size;
+          options.onProgress?.(progressLine(stats));
+        }, every);
+        ticker.unref();
+      }
 
-    const storedSentences = contributions.reduce((n, c) => n + c.sentences, 0);
-    const outputs = [
-      ...Object.values(OUTPUT_FILES).filter((f) => f !== OUTPUT_FILES.comparisons || config.comparison),
-      REPORT_FILE,
-      ...(config.store?.path ? [] : [STORE_FILE]),
-    ];
-    const seconds = (Date.now() - startedAt.getTime()) / 1000;
-    const manifest = {
-      tool: TOOL_VERSION,
-      run_id: runId,
-      pipeline: { name: config.name, file: config.file, config_hash: config.configHash, previous_config_hash: previous?.config_hash ?? null },
-      lexicons: lexicons.map((l) => ({ id: l.info.id, version: l.info.version, measure: l.info.measure, sha256: l.info.sha256, file: l.info.file, entries: l.entries.length })),
-      models,
-      scorer: {
-        version: identity.version,
-        previous_version: previous?.scorer_version ?? null,
-        changed: previous !== null && previous.scorer_version !== identity.version,
-        previous_lexicons: previous ? ((previous.manifest?.lexicons as unknown[] | undefined) ?? null) : null,
-      },
-      inputs: await describeInputFiles(config.inputs, config.baseDir),
-      counts: {
-        read: counts.read,
-        scored: counts.scored,
-        skipped: counts.skipped,
-        rejected: counts.rejected,
-        duplicates: counts.duplicates,
-        replaced: counts.replaced,
-        rescored_from_store: counts.rescoredFromStore,
-        sentences: counts.sentences,
-        balanced: counts.read === counts.scored + counts.skipped + counts.rejected + counts.duplicates,
-      },
-      store: {
-        path: store.path,
-        schema_version: SCHEMA_VERSION,
-        documents: contributions.length,
-        sentences: storedSentences,
-        documents_by_scorer: await scorerCounts(store),
-        batches: counts.batches,
-        resumed_after: interrupted,
-        previous_run: previous?.run_id ?? null,
-      },
-      queue: {
-        url: target.shown,
-        name: queueName,
-        documents_per_batch: options.batchDocuments ?? DEFAULT_BATCH_DOCUMENTS,
-        batches: stats.queued,
-        failed_attempts: stats.failedAttempts,
-        stalled: stats.stalled,
-        repeated_results_ignored: stats.repeated,
+      const inputEvents = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict });
+      const counts = await queueIngest(store, inputEvents, {
+        runId,
+        identity,
+        sidesConfigured: setup.sidesConfigured,
+        batchSize: batchSizeFrom(options.batchSize),
+        batchDocuments: options.batchDocuments ?? DEFAULT_BATCH_DOCUMENTS,
+        inFlight: options.inFlight ?? 64,
         timings,
-        workers: [...stats.workers.values()].map((w) => ({ worker: w.worker, batches: w.batches, documents: w.documents, busy_ms: w.busyMs, documents_per_second: rate(w.documents, w.busyMs) })),
-      },
-      indicators: {
-        period: config.period,
-        groups: config.groups,
-        confidence: config.indicators.confidence,
-        intervals:
-          'Wilson score interval where each document contributes one sentence (sentences are then independent units); otherwise a percentile cluster bootstrap that resamples whole documents, because sentences of one document are not independent. The ci_method column of indicators.csv says which was used for each row.',
-        bootstrap_resamples: config.indicators.bootstrap,
-        seed: config.indicators.seed,
-        smoothing: config.indicators.smoothing,
-        sides_configured: sidesConfigured,
-        computed_from: 'every document in the store',
-        rows: indicatorRows.length,
-      },
-      changepoints: { ...config.changepoints, found: changes.length },
-      comparison: config.comparison ?? null,
-      outputs,
-      started_at: startedAt.toISOString(),
-      finished_at: new Date().toISOString(),
-      node: process.version,
-    };
-    await finishRun(store, runId, manifest);
-    await exportRunOutputs(store, outDir, runId, { metadata: metadataFields, groups: config.groups }, config.comparison !== undefined);
-    await writeReport(store, join(outDir, REPORT_FILE), {
-      manifest,
-      groups: config.groups,
-      period: config.period,
-      comparison: config.comparison !== undefined,
-      changepoints: config.changepoints.enabled,
+        queue,
+        events,
+        stats,
+        ours,
+        running,
+        data: (documents) => ({
+          format: 1,
+          pipeline: config.name,
+          refs: { lexicons: config.lexicons, actors: config.actors, baseDir: config.baseDir, models: config.models ?? 'defaults' },
+          scorer: identity.version,
+          attributes: attributeFields,
+          documents: documents.map((p) => ({ id: p.doc.id, text: p.doc.text, date: p.doc.date, datePrecision: p.doc.datePrecision, fields: p.doc.fields })),
+        }),
+      });
+      if (ticker) clearInterval(ticker);
+      ticker = undefined;
+      stats.running = 0;
+      options.onProgress?.(progressLine(stats));
+      const manifest = {
+        queue: {
+          url: target.shown,
+          name: queueName,
+          documents_per_batch: options.batchDocuments ?? DEFAULT_BATCH_DOCUMENTS,
+          batches: stats.queued,
+          failed_attempts: stats.failedAttempts,
+          stalled: stats.stalled,
+          repeated_results_ignored: stats.repeated,
+          timings,
+          workers: [...stats.workers.values()].map((w) => ({ worker: w.worker, batches: w.batches, documents: w.documents, busy_ms: w.busyMs, documents_per_second: rate(w.documents, w.busyMs) })),
+        },
+      };
+      return { counts, manifest };
     });
-    await writeFile(join(outDir, OUTPUT_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-    return {
-      outDir,
-      read: counts.read,
-      scored: counts.scored,
-      skipped: counts.skipped,
-      rejected: counts.rejected,
-      duplicates: counts.duplicates,
-      sentences: counts.sentences,
-      storedDocuments: contributions.length,
-      indicatorRows: indicatorRows.length,
-      changePoints: changes.length,
-      comparisons: comparisons.length,
-      files: outputs,
-      queue: stats,
-      seconds,
-    };
+    return { ...summary, queue: stats, seconds: (Date.now() - startedMs) / 1000 };
   } finally {
     if (ticker) clearInterval(ticker);
-    store?.close();
     await Promise.allSettled([closeQuietly(events), closeQuietly(queue)]);
   }
 }
@@ -513,15 +371,4 @@ export function progressLine(stats: QueueStats): string {
     .map((w) => `${w.worker} ${w.documents} docs @ ${rate(w.documents, w.busyMs) ?? '-'}/s`)
     .join(', ');
   return `queue: ${stats.queued} batches queued, ${waiting} waiting, ${stats.running} running, ${stats.done} done, ${stats.failedAttempts} failed attempt(s), ${stats.stalled} stalled${workers ? ` | workers: ${workers}` : ''}`;
-}
-
-/** Metadata columns of documents.csv, as the local run chooses them. */
-function collectMetadataFields(config: PipelineConfig, attributeFields: readonly string[]): string[] {
-  const names = new Set<string>();
-  for (const input of config.inputs) {
-    for (const key of Object.keys(input.fields ?? {})) if (key !== 'text' && key !== 'id' && key !== 'date') names.add(key);
-    for (const key of Object.keys(input.defaults ?? {})) names.add(key);
-  }
-  for (const f of attributeFields) names.add(f);
-  return [...names];
 }

@@ -83,6 +83,8 @@ export const PipelineSchema = z
       .object({
         confidence: z.number().gt(0.5).lt(1).default(0.95),
         bootstrap: z.number().int().min(100).max(100_000).default(1000),
+        /** Cells with more documents use the linearised cluster variance instead of the bootstrap. */
+        bootstrapMaxDocuments: z.number().int().min(10).default(2000),
         seed: z.number().int().default(20250101),
         smoothing: SmoothingSchema.default({}),
       })

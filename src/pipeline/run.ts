@@ -12,22 +12,21 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RejectRecord } from '../core/types.js';
-import { detectIndicatorChanges } from '../aggregate/changes.js';
-import { compareIndicators, type ComparisonRow } from '../aggregate/comparisons.js';
-import { computeIndicators } from '../aggregate/indicators.js';
+import { INTERVAL_METHODS_NOTE } from '../aggregate/indicators.js';
 import { describeInputFiles, readInputs } from '../readers/read-inputs.js';
 import { REPORT_FILE } from '../report/files.js';
-import { scorerIdentity, storedContributions } from '../store/documents.js';
+import { scorerIdentity, storedContributions, type ScorerIdentity } from '../store/documents.js';
 import { collectEvidence } from '../store/evidence.js';
 import { STORE_FILE } from '../store/export.js';
-import { batchSizeFrom, ingest } from '../store/ingest.js';
+import { batchSizeFrom, ingest, type IngestCounts } from '../store/ingest.js';
 import { beginRun, failRun, finishRun, previousRuns, replaceResults, scorerCounts, type RunRecord } from '../store/results.js';
 import { exportRunOutputs } from '../store/run-outputs.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { Store } from '../store/store.js';
 import type { PipelineConfig } from './config.js';
 import { OUTPUT_FILES, prepareOutputDir } from './outputs.js';
-import { setupScorer } from './scorer-setup.js';
+import { attributeFieldsOf, computeResults } from './results.js';
+import { setupScorer, type ScorerSetup } from './scorer-setup.js';
 import { TOOL_VERSION } from './version.js';
 
 /** Options of a run beyond the pipeline file. */
@@ -70,17 +69,52 @@ export function storePathOf(config: PipelineConfig, outDir: string): string {
   return config.store?.path ? resolve(config.baseDir, config.store.path) : join(outDir, STORE_FILE);
 }
 
-/** Runs a pipeline end to end. */
-export async function runPipeline(config: PipelineConfig, options: RunOptions = {}): Promise<RunSummary> {
+/** What the scoring step of a run sees: the open store, the run, and the scorer it must use. */
+export interface RunContext {
+  readonly config: PipelineConfig;
+  readonly store: Store;
+  readonly runId: string;
+  readonly outDir: string;
+  readonly setup: ScorerSetup;
+  readonly identity: ScorerIdentity;
+  /** Metadata fields each contribution keeps (grouping, comparison field and unit). */
+  readonly attributeFields: readonly string[];
+}
+
+/** The part of a run that reads the inputs and stores what is new: scored here, or by queue workers. */
+export type ScoringStep = (context: RunContext) => Promise<{ counts: IngestCounts; manifest?: Record<string, unknown> }>;
+
+/** Runs a pipeline end to end, scoring in this process. */
+export function runPipeline(config: PipelineConfig, options: RunOptions = {}): Promise<RunSummary> {
+  return runPipelineWith(config, options, async ({ store, runId, setup, identity }) => {
+    let bytes = 0;
+    const events = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes: (n) => (bytes += n) });
+    const counts = await ingest(store, events, {
+      runId,
+      scorer: setup.scorer,
+      identity,
+      sidesConfigured: setup.sidesConfigured,
+      batchSize: batchSizeFrom(options.batchSize),
+      onProgress: options.onProgress ? (docs) => options.onProgress?.(docs, bytes) : undefined,
+      onBatch: options.onBatch,
+    });
+    return { counts };
+  });
+}
+
+/**
+ * A run around a scoring step: opens the store and records the run, lets the step store what is new, then
+ * computes indicators, change points, evidence and comparisons from every stored document and writes the
+ * output files, the report and the manifest. A run that fails is recorded as failed; whole batches it stored
+ * stay, and the next run skips them.
+ */
+export async function runPipelineWith(config: PipelineConfig, options: Pick<RunOptions, 'outDir' | 'onNotice'>, step: ScoringStep): Promise<RunSummary> {
   const startedAt = new Date();
   const outDir = prepareOutputDir(options.outDir ?? join(process.cwd(), config.output.dir === 'out' ? join('out', config.name) : config.output.dir));
-  const { scorer, lexicons, sidesConfigured, models } = setupScorer(config.lexicons, config.actors, config.baseDir, config.models ?? 'defaults');
-  const identity = scorerIdentity(lexicons, TOOL_VERSION, models);
-  const attributeFields = [...new Set([...config.groups, ...(config.comparison ? [config.comparison.field, config.comparison.unit ?? ''] : [])])].filter(Boolean);
-  const metadataFields = collectMetadataFields(config, attributeFields);
-  const storePath = storePathOf(config, outDir);
-
-  const store = await Store.open(storePath, { onNotice: options.onNotice });
+  const setup = setupScorer(config.lexicons, config.actors, config.baseDir, config.models ?? 'defaults');
+  const identity = scorerIdentity(setup.lexicons, TOOL_VERSION, setup.models);
+  const attributeFields = attributeFieldsOf(config);
+  const store = await Store.open(storePathOf(config, outDir), { onNotice: options.onNotice });
   try {
     const runId = `${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
     const earlier = await previousRuns(store);
@@ -88,9 +122,9 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions = 
     const interrupted = earlier.filter((r) => r.status === 'running').map((r) => r.run_id);
     await beginRun(store, { runId, pipeline: config.name, configHash: config.configHash, scorer: identity, startedAt });
     try {
-      return await runInStore(store, runId, previous, interrupted);
+      const { counts, manifest: extra } = await step({ config, store, runId, outDir, setup, identity, attributeFields });
+      return await finish(store, runId, counts, extra ?? {}, previous, interrupted);
     } catch (error) {
-      // Whole batches stored before the error stay: the next run skips them.
       await failRun(store, runId, error instanceof Error ? error.message : String(error)).catch(() => {});
       throw error;
     }
@@ -98,45 +132,19 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions = 
     store.close();
   }
 
-  async function runInStore(store: Store, runId: string, previous: RunRecord | null, interrupted: readonly string[]): Promise<RunSummary> {
-    let bytes = 0;
-    const events = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes: (n) => (bytes += n) });
-    const counts = await ingest(store, events, {
-      runId,
-      scorer,
-      identity,
-      sidesConfigured,
-      batchSize: batchSizeFrom(options.batchSize),
-      onProgress: options.onProgress ? (docs) => options.onProgress?.(docs, bytes) : undefined,
-      onBatch: options.onBatch,
-    });
-
+  async function finish(
+    store: Store,
+    runId: string,
+    counts: IngestCounts,
+    extra: Record<string, unknown>,
+    previous: RunRecord | null,
+    interrupted: readonly string[],
+  ): Promise<RunSummary> {
+    const { lexicons, sidesConfigured, models } = setup;
     // Everything below is computed from every stored document, not only this run's.
     const contributions = await storedContributions(store, attributeFields);
-    const indicatorRows = computeIndicators(contributions, {
-      period: config.period,
-      groupFields: config.groups,
-      confidence: config.indicators.confidence,
-      bootstrap: config.indicators.bootstrap,
-      seed: config.indicators.seed,
-      smoothing: config.indicators.smoothing,
-      sidesConfigured,
-    });
-    const changes = config.changepoints.enabled ? detectIndicatorChanges(indicatorRows, config.changepoints) : [];
+    const { indicators: indicatorRows, changes, comparisons } = computeResults(config, contributions, sidesConfigured);
     const evidence = await collectEvidence(store, changes, contributions, { groups: config.groups, period: config.period, limit: config.changepoints.evidence });
-    let comparisons: ComparisonRow[] = [];
-    if (config.comparison) {
-      const c = config.comparison;
-      comparisons = compareIndicators(contributions, {
-        field: c.field,
-        before: typeof c.before === 'string' ? [c.before] : c.before,
-        after: typeof c.after === 'string' ? [c.after] : c.after,
-        unit: c.unit,
-        confidence: config.indicators.confidence,
-        bootstrap: config.indicators.bootstrap,
-        seed: config.indicators.seed,
-      });
-    }
     await replaceResults(store, runId, { indicators: indicatorRows, changes, evidence, comparisons });
 
     const storedSentences = contributions.reduce((n, c) => n + c.sentences, 0);
@@ -179,13 +187,14 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions = 
         resumed_after: interrupted,
         previous_run: previous?.run_id ?? null,
       },
+      ...extra,
       indicators: {
         period: config.period,
         groups: config.groups,
         confidence: config.indicators.confidence,
-        intervals:
-          'Wilson score interval where each document contributes one sentence (sentences are then independent units); otherwise a percentile cluster bootstrap that resamples whole documents, because sentences of one document are not independent. The ci_method column of indicators.csv says which was used for each row.',
+        intervals: INTERVAL_METHODS_NOTE,
         bootstrap_resamples: config.indicators.bootstrap,
+        bootstrap_max_documents: config.indicators.bootstrapMaxDocuments,
         seed: config.indicators.seed,
         smoothing: config.indicators.smoothing,
         sides_configured: sidesConfigured,
@@ -200,7 +209,7 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions = 
       node: process.version,
     };
     await finishRun(store, runId, manifest);
-    await exportRunOutputs(store, outDir, runId, { metadata: metadataFields, groups: config.groups }, config.comparison !== undefined);
+    await exportRunOutputs(store, outDir, runId, { metadata: collectMetadataFields(config, attributeFields), groups: config.groups }, config.comparison !== undefined);
     // Loaded here, not at startup: vega is only needed when a run writes its report.
     const { writeReport } = await import('../report/write.js');
     await writeReport(store, join(outDir, REPORT_FILE), {
@@ -230,7 +239,7 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions = 
 }
 
 /** Metadata columns of documents.csv: the fields the inputs map, plus grouping and comparison fields. */
-function collectMetadataFields(config: PipelineConfig, attributeFields: readonly string[]): string[] {
+export function collectMetadataFields(config: PipelineConfig, attributeFields: readonly string[]): string[] {
   const names = new Set<string>();
   for (const input of config.inputs) {
     for (const key of Object.keys(input.fields ?? {})) if (key !== 'text' && key !== 'id' && key !== 'date') names.add(key);

@@ -1,86 +1,14 @@
-/**
- * The evidence behind each change point: the strongest findings of the indicator's measure in the group's
- * documents over the new segment, so a monitor can read what happened. Drawn from every stored finding.
- */
+/** Change point evidence drawn from every finding in the store (the selection is in aggregate/evidence.ts). */
 
 import type { ChangePointRow } from '../aggregate/changes.js';
 import type { DocumentContribution } from '../aggregate/contribution.js';
-import { periodOf, type PeriodUnit } from '../aggregate/stats/periods.js';
-import type { MeasureName } from '../core/types.js';
-import { positiveFindings, type StoredFinding } from './documents.js';
-import type { EvidenceRow } from './results.js';
+import { selectEvidence, type EvidenceOptions, type EvidenceRow } from '../aggregate/evidence.js';
+import { positiveFindings } from './documents.js';
 import type { Store } from './store.js';
 
-/** The measure whose findings explain an indicator; null for composites (any measure). */
-export const MEASURE_OF_INDICATOR: Record<string, MeasureName | null> = {
-  dehumanization: 'dehumanization',
-  dehumanization_own_voice: 'dehumanization',
-  dehumanization_quoted: 'dehumanization',
-  victimhood_exclusive: 'victimhood_exclusive',
-  victimhood_inclusive: 'victimhood_inclusive',
-  acknowledgement: 'acknowledgement',
-  rehumanization_index: null,
-  outgroup_salience: null,
-};
+export { MEASURE_OF_INDICATOR, type EvidenceOptions } from '../aggregate/evidence.js';
 
-/** Settings: grouping fields, the period unit, and how many findings to keep per change point. */
-export interface EvidenceOptions {
-  readonly groups: readonly string[];
-  readonly period: PeriodUnit;
-  readonly limit: number;
-}
-
-/** Picks the top findings for every change point. */
-export async function collectEvidence(store: Store, changes: readonly ChangePointRow[], contributions: readonly DocumentContribution[], options: EvidenceOptions): Promise<EvidenceRow[]> {
-  if (changes.length === 0 || options.limit === 0) return [];
-  const docById = new Map(contributions.map((c) => [c.id, c]));
-  const best = new Map<string, StoredFinding[]>();
-  for await (const f of positiveFindings(store)) {
-    const doc = docById.get(f.document);
-    if (!doc || !f.date) continue;
-    const day = dayOf(f.date, options.period);
-    if (!day) continue;
-    for (const change of changes) {
-      const measure = MEASURE_OF_INDICATOR[change.indicator];
-      if (measure && measure !== f.measure) continue;
-      if (change.indicator === 'dehumanization_own_voice' && f.quoted) continue;
-      if (change.indicator === 'dehumanization_quoted' && !f.quoted) continue;
-      if (!options.groups.every((g) => change.groups[g] === '(all)' || change.groups[g] === doc.groups[g])) continue;
-      if (day < change.date || day > change.segment_end) continue;
-      const list = best.get(change.id) ?? [];
-      list.push(f);
-      list.sort((a, b) => b.weight - a.weight);
-      if (list.length > options.limit) list.length = options.limit;
-      best.set(change.id, list);
-    }
-  }
-  const out: EvidenceRow[] = [];
-  for (const change of changes) {
-    for (const f of best.get(change.id) ?? []) {
-      out.push({
-        changepoint: change.id,
-        indicator: change.indicator,
-        document: f.document,
-        date: f.date,
-        measure: f.measure,
-        category: f.category,
-        rule: f.rule,
-        match: f.match,
-        target: f.target,
-        quoted: f.quoted,
-        weight: f.weight,
-        context: f.context,
-        context_offset: f.context_offset,
-      });
-    }
-  }
-  return out;
-}
-
-function dayOf(date: string, period: PeriodUnit): string | null {
-  try {
-    return periodOf(date, 'day')?.start ?? periodOf(date, period)?.start ?? null;
-  } catch {
-    return null;
-  }
+/** Picks the top findings for every change point from the stored findings. */
+export function collectEvidence(store: Store, changes: readonly ChangePointRow[], contributions: readonly DocumentContribution[], options: EvidenceOptions): Promise<EvidenceRow[]> {
+  return selectEvidence(changes, contributions, positiveFindings(store), options);
 }

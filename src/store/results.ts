@@ -11,22 +11,8 @@ import type { ScorerIdentity } from './documents.js';
 import type { Store } from './store.js';
 
 /** One row of the change point evidence. */
-export interface EvidenceRow {
-  readonly changepoint: string;
-  readonly indicator: string;
-  readonly document: string;
-  readonly date: string | null;
-  readonly measure: string;
-  readonly category: string;
-  readonly rule: string;
-  readonly match: string;
-  readonly target: string | null;
-  readonly quoted: boolean;
-  readonly weight: number;
-  readonly context: string;
-  /** Where the match starts in `context`. */
-  readonly context_offset: number;
-}
+import type { EvidenceRow } from '../aggregate/evidence.js';
+export type { EvidenceRow };
 
 /** A run as the store remembers it. */
 export interface RunRecord {
