@@ -30,7 +30,7 @@ export interface ScoreInput {
 
 /** Settings of a scoring pool. */
 export interface PoolOptions extends ScorerRefs {
-  /** Threads scoring in parallel; 1 scores in the calling thread. Default: the cores Node may use. */
+  /** Threads scoring in parallel; 1 scores in the calling thread. Default: {@link workersFrom}. */
   readonly workers?: number;
   /** Most documents per batch sent to a worker. Default 64. */
   readonly batchDocuments?: number;
@@ -69,10 +69,15 @@ export interface ScoringPool {
 /** Settings of {@link scoreInParallel}. */
 export type ParallelOptions = PoolOptions;
 
-/** The number of workers: an explicit option, else `REHUMANIZE_WORKERS`, else every core Node may use. */
+/**
+ * The number of workers: an explicit option, else `REHUMANIZE_WORKERS`, else one less than the cores Node may
+ * use (the main thread reads, writes and aggregates, and V8 collects garbage on other threads), at least 1.
+ * On two cores that means scoring in-process: bench/RESULTS.md shows two worker threads there are no faster.
+ */
 export function workersFrom(option: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  const raw = option ?? (env.REHUMANIZE_WORKERS ? Number(env.REHUMANIZE_WORKERS) : availableParallelism());
-  return Number.isInteger(raw) && raw > 0 ? raw : availableParallelism();
+  const fallback = Math.max(1, availableParallelism() - 1);
+  const raw = option ?? (env.REHUMANIZE_WORKERS ? Number(env.REHUMANIZE_WORKERS) : fallback);
+  return Number.isInteger(raw) && raw > 0 ? raw : fallback;
 }
 
 /** The compiled worker module. From source (tests run the .ts files), the build in dist/ is used. */

@@ -130,7 +130,7 @@ describe('scoring pool', () => {
     await expect(pool.scoreBatch(docs.slice(0, 1))).rejects.toThrow(/closed/);
   }, 60_000);
 
-  it('reads the worker count from the option, then REHUMANIZE_WORKERS, then the cores', () => {
+  it('reads the worker count from the option, then REHUMANIZE_WORKERS, then the cores less one', () => {
     expect(workersFrom(3, {})).toBe(3);
     expect(workersFrom(undefined, { REHUMANIZE_WORKERS: '2' })).toBe(2);
     expect(workersFrom(undefined, { REHUMANIZE_WORKERS: 'lots' })).toBeGreaterThanOrEqual(1);
