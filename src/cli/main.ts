@@ -61,10 +61,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quiet', 'print only the summary')
     .option('--verbose', 'also print each batch of documents as it is committed to the store')
     .option('--batch-size <n>', 'documents per store transaction (default: $REHUMANIZE_BATCH_SIZE or 500)', (v) => positiveInt(v, '--batch-size'))
+    .option('--workers <n>', 'scoring threads; 1 scores in this thread (default: $REHUMANIZE_WORKERS, else one less than the cores)', (v) => positiveInt(v, '--workers'))
     .option('--queue <url>', 'score on `rehumanize worker` processes through this Redis queue (redis://host:port) instead of here')
     .option('--queue-name <name>', 'with --queue: the queue name the workers listen on', 'rehumanize')
     .option('--batch-docs <n>', `with --queue: documents per queued batch (default ${DEFAULT_BATCH_DOCUMENTS})`, (v) => positiveInt(v, '--batch-docs'))
-    .action(async (pipeline: string, opts: { out?: string; strict?: boolean; quiet?: boolean; verbose?: boolean; batchSize?: number; queue?: string; queueName: string; batchDocs?: number }) => {
+    .action(async (pipeline: string, opts: { out?: string; strict?: boolean; quiet?: boolean; verbose?: boolean; batchSize?: number; workers?: number; queue?: string; queueName: string; batchDocs?: number }) => {
       if (opts.queue) {
         exitCode = await runQueuedCommand(pipeline, { ...opts, queue: opts.queue });
         return;
@@ -75,6 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         outDir: opts.out,
         strict: opts.strict,
         batchSize: opts.batchSize,
+        workers: opts.workers,
         onProgress: opts.quiet ? undefined : (docs, bytes) => process.stderr.write(`  ${docs} documents scored, ${(bytes / 1e6).toFixed(1)} MB read\n`),
         onBatch: opts.verbose ? (batch, docs) => process.stderr.write(`  store: committed batch ${batch} (${docs} documents so far)\n`) : undefined,
         onNotice: (message) => process.stderr.write(`rehumanize: ${message}\n`),

@@ -25,6 +25,7 @@ import { SCHEMA_VERSION } from '../store/schema.js';
 import { Store } from '../store/store.js';
 import type { PipelineConfig } from './config.js';
 import { OUTPUT_FILES, prepareOutputDir } from './outputs.js';
+import { createScoringPool } from '../parallel/pool.js';
 import { attributeFieldsOf, computeResults } from './results.js';
 import { setupScorer, type ScorerSetup } from './scorer-setup.js';
 import { TOOL_VERSION } from './version.js';
@@ -43,6 +44,8 @@ export interface RunOptions {
   readonly onBatch?: (batch: number, documents: number) => void;
   /** Called with notices, such as a stale store lock taken over. */
   readonly onNotice?: (message: string) => void;
+  /** Scoring threads; 1 scores in this thread (default: REHUMANIZE_WORKERS, else one less than the cores). */
+  readonly workers?: number;
 }
 
 /** What a run did, for the summary and the exit code. */
@@ -89,16 +92,28 @@ export function runPipeline(config: PipelineConfig, options: RunOptions = {}): P
   return runPipelineWith(config, options, async ({ store, runId, setup, identity }) => {
     let bytes = 0;
     const events = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes: (n) => (bytes += n) });
-    const counts = await ingest(store, events, {
-      runId,
+    const pool = createScoringPool({
+      workers: options.workers,
+      lexicons: config.lexicons,
+      actors: config.actors,
+      baseDir: config.baseDir,
+      models: config.models ?? 'defaults',
       scorer: setup.scorer,
-      identity,
-      sidesConfigured: setup.sidesConfigured,
-      batchSize: batchSizeFrom(options.batchSize),
-      onProgress: options.onProgress ? (docs) => options.onProgress?.(docs, bytes) : undefined,
-      onBatch: options.onBatch,
     });
-    return { counts };
+    try {
+      const counts = await ingest(store, events, {
+        runId,
+        pool,
+        identity,
+        sidesConfigured: setup.sidesConfigured,
+        batchSize: batchSizeFrom(options.batchSize),
+        onProgress: options.onProgress ? (docs) => options.onProgress?.(docs, bytes) : undefined,
+        onBatch: options.onBatch,
+      });
+      return { counts, manifest: { scoring: { workers: pool.workers } } };
+    } finally {
+      await pool.close();
+    }
   });
 }
 

@@ -63,8 +63,10 @@ export function parseCues(body: string, firstLine: number, isVtt: boolean): Pars
   const lines = body.split('\n').map((l) => l.replace(/\r$/, ''));
   let i = 0;
   if (isVtt) {
-    if (!/^WEBVTT(?:[ \t]|$)/.test(lines[0] ?? '')) {
-      problems.push({ line: firstLine, message: `expected "WEBVTT" on the first line, found ${JSON.stringify((lines[0] ?? '').slice(0, 40))}`, raw: lines[0] ?? '' });
+    // Blank lines may separate a front-matter block from the WEBVTT header.
+    while (i < lines.length - 1 && lines[i]!.trim() === '') i++;
+    if (!/^WEBVTT(?:[ \t]|$)/.test(lines[i] ?? '')) {
+      problems.push({ line: firstLine + i, message: `expected "WEBVTT" on the first line, found ${JSON.stringify((lines[i] ?? '').slice(0, 40))}`, raw: lines[i] ?? '' });
     } else {
       // The header block runs to the first blank line.
       while (i < lines.length && lines[i].trim() !== '') i++;

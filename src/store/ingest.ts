@@ -5,8 +5,8 @@
  * the indicators never mix two scorers.
  */
 
-import type { InputDocument, ReaderEvent } from '../core/types.js';
-import type { Scorer } from '../measures/scorer.js';
+import type { DocumentResult, InputDocument, ReaderEvent } from '../core/types.js';
+import type { ScoringPool } from '../parallel/pool.js';
 import { BatchWriter, contentHash, staleDocuments, storedKeys, type ScorerIdentity } from './documents.js';
 import type { Store } from './store.js';
 
@@ -41,12 +41,24 @@ export interface IngestCounts {
 /** Settings of {@link ingest}. */
 export interface IngestOptions {
   readonly runId: string;
-  readonly scorer: Scorer;
+  /** Scores documents, in this thread or in worker threads, returning results in input order. */
+  readonly pool: ScoringPool;
   readonly identity: ScorerIdentity;
   readonly sidesConfigured: boolean;
   readonly batchSize: number;
   readonly onProgress?: (documents: number) => void;
   readonly onBatch?: (batch: number, documents: number) => void;
+}
+
+/** A reader event with what the store knows of it. */
+interface Classified {
+  readonly event: ReaderEvent;
+  /** Position among the records read, which orders rejects and duplicates as the input did. */
+  readonly seq: number;
+  readonly hash: string;
+  readonly replaces: boolean;
+  /** True for a document the store lacks or holds with other content or another scorer. */
+  readonly score: boolean;
 }
 
 /** Stores what `events` holds that the store does not have yet. */
@@ -56,41 +68,49 @@ export async function ingest(store: Store, events: AsyncIterable<ReaderEvent>, o
   const writer = new BatchWriter(store, options.runId, options.identity, options.sidesConfigured, options.batchSize, options.onBatch);
   const counts: IngestCounts = { read: 0, scored: 0, skipped: 0, rejected: 0, duplicates: 0, replaced: 0, sentences: 0, rescoredFromStore: 0, batches: 0 };
 
-  const score = async (doc: InputDocument, hash: string, replaces: boolean): Promise<void> => {
-    const result = options.scorer.scoreDocument(doc.id, doc.text);
+  const store_ = async (doc: InputDocument, result: DocumentResult, hash: string, replaces: boolean): Promise<void> => {
     counts.sentences += result.sentences.length;
     await writer.addDocument(doc, result, hash, replaces);
   };
 
-  for await (const event of events) {
-    counts.read++;
-    if (event.kind === 'reject') {
-      counts.rejected++;
-      writer.addReject(event.reject, counts.read);
-      continue;
+  /** Classifies each event in input order; only documents the store lacks are sent to be scored. */
+  async function* classified(): AsyncGenerator<Classified> {
+    for await (const event of events) {
+      const seq = ++counts.read;
+      if (event.kind !== 'document') {
+        yield { event, seq, hash: '', replaces: false, score: false };
+        continue;
+      }
+      const doc = event.document;
+      seen.add(doc.id);
+      const hash = contentHash(doc);
+      const stored = known.get(doc.id);
+      const current = stored !== undefined && stored.hash === hash && stored.scorer === options.identity.version;
+      yield { event, seq, hash, replaces: stored !== undefined, score: !current };
     }
-    if (event.kind === 'duplicate') {
-      counts.duplicates++;
-      writer.addDuplicate(event.id, event.duplicateOf, event.origin, counts.read);
-      continue;
-    }
-    const doc = event.document;
-    seen.add(doc.id);
-    const hash = contentHash(doc);
-    const stored = known.get(doc.id);
-    if (stored && stored.hash === hash && stored.scorer === options.identity.version) {
-      counts.skipped++;
-      continue;
-    }
-    counts.scored++;
-    if (stored) counts.replaced++;
-    await score(doc, hash, stored !== undefined);
-    if (options.onProgress && counts.scored % 500 === 0) options.onProgress(counts.scored);
   }
 
-  for await (const doc of staleDocuments(store, options.identity.version, seen)) {
+  for await (const { item, result } of options.pool.scoreItems(classified(), (x) => (x.score && x.event.kind === 'document' ? x.event.document : null))) {
+    const event = item.event;
+    if (event.kind === 'reject') {
+      counts.rejected++;
+      writer.addReject(event.reject, item.seq);
+    } else if (event.kind === 'duplicate') {
+      counts.duplicates++;
+      writer.addDuplicate(event.id, event.duplicateOf, event.origin, item.seq);
+    } else if (!item.score) {
+      counts.skipped++;
+    } else {
+      counts.scored++;
+      if (item.replaces) counts.replaced++;
+      await store_(event.document, result!, item.hash, item.replaces);
+      if (options.onProgress && counts.scored % 500 === 0) options.onProgress(counts.scored);
+    }
+  }
+
+  for await (const { item: doc, result } of options.pool.scoreItems(staleDocuments(store, options.identity.version, seen), (d) => d)) {
     counts.rescoredFromStore++;
-    await score(doc, contentHash(doc), true);
+    await store_(doc, result!, contentHash(doc), true);
   }
   await writer.flush();
   counts.batches = writer.batches;

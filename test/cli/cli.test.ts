@@ -198,3 +198,16 @@ describe('rehumanize run with bad input', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('rehumanize run with worker threads', () => {
+  it('writes the same documents, findings and indicators with 1 and 2 scoring threads', async () => {
+    const one = tempDir('rehumanize-w1-');
+    const two = tempDir('rehumanize-w2-');
+    expect((await runCli(['run', 'pipelines/workshop-evaluation.yaml', '--out', one, '--quiet', '--workers', '1'])).code).toBe(0);
+    expect((await runCli(['run', 'pipelines/workshop-evaluation.yaml', '--out', two, '--quiet', '--workers', '2'])).code).toBe(0);
+    for (const f of ['documents.csv', 'findings.jsonl', 'indicators.csv', 'comparisons.csv']) {
+      expect(readFileSync(join(two, f), 'utf8'), f).toBe(readFileSync(join(one, f), 'utf8'));
+    }
+    expect(JSON.parse(readFileSync(join(two, 'manifest.json'), 'utf8')).scoring.workers).toBe(2);
+  }, 120_000);
+});
