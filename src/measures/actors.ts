@@ -29,8 +29,8 @@ export const THIRD_PERSON_SINGULAR = new Set(['he', 'him', 'his', 'she', 'her', 
 /** Pronouns that carry a copula with them ("they're animals"). */
 export const PRONOUN_WITH_COPULA = new Set(["we're", "they're", "he's", "she's"]);
 
-/** Finds mentions in token forms; `capitalized[i]` says whether token i starts with a capital letter. */
-export type ActorFinder = (forms: readonly string[], capitalized?: Uint8Array) => TokenMention[];
+/** Finds mentions in token forms; `isCapitalized(i)` says whether token i starts with a capital letter. */
+export type ActorFinder = (forms: readonly string[], isCapitalized?: (token: number) => boolean) => TokenMention[];
 
 /**
  * Group names no list can foresee ("the Orenites", "Karskians") look like capitalised demonym plurals. Such a
@@ -42,7 +42,7 @@ const NOT_DEMONYMS = new Set(['christmas', 'thanks', 'dues', 'physics', 'politic
 /** Compiles the actor lexicons into a finder. Sides from the lexicon override nothing about pronouns. */
 export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinder {
   const trie = compileTrie(actorLexicons.flatMap((l) => l.entries));
-  return (forms, capitalized) => {
+  return (forms, isCapitalized) => {
     const matches = trie.matchAll(forms);
     const mentions: TokenMention[] = [];
     // Longest match wins at each position; later matches may not overlap earlier ones.
@@ -73,7 +73,9 @@ export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinde
         coveredUntil = match.end;
         continue;
       }
-      if (capitalized && capitalized[i] && DEMONYM_PLURAL.test(form) && !NOT_DEMONYMS.has(form)) {
+      // Cheapest tests first: every demonym ending ends in "s" or "e".
+      const last = form.charCodeAt(form.length - 1);
+      if ((last === 115 || last === 101) && form.length >= 5 && isCapitalized?.(i) && DEMONYM_PLURAL.test(form) && !NOT_DEMONYMS.has(form)) {
         mentions.push({ start: i, end: i + 1, label: form, category: 'inferred', side: 'unspecified', person: 'group' });
         coveredUntil = i + 1;
       }

@@ -63,6 +63,19 @@ export interface Scorer {
   readonly lexiconVersions: readonly string[];
 }
 
+const NO_MENTIONS = new Int32Array(0);
+const NO_SLOT_STARTS = new Uint8Array(0);
+
+/** For each token, the index of the mention covering it, or -1. */
+function indexMentions(mentions: readonly TokenMention[], tokens: number): Int32Array {
+  const at = new Int32Array(tokens);
+  for (let t = 0; t < tokens; t++) at[t] = -1;
+  mentions.forEach((m, mi) => {
+    for (let t = m.start; t < m.end; t++) at[t] = mi;
+  });
+  return at;
+}
+
 /** Determiners a slot may take before its mention. */
 const SLOT_DETERMINERS = new Set(['the', 'these', 'those', 'some', 'many', 'most', 'all', 'ordinary', 'other']);
 
@@ -94,17 +107,14 @@ export function createScorer(options: ScorerOptions): Scorer {
     rejected: RejectedCandidate[] | null,
   ): SentenceResult {
     const { starts, ends, forms } = expandContractions(tokenize(text, start, end));
-    const capitalized = new Uint8Array(forms.length);
-    for (let t = 0; t < forms.length; t++) {
+    const mentions = findActors(forms, (t) => {
       const c = text.charCodeAt(starts[t]!);
-      capitalized[t] = c >= 65 && c <= 90 ? 1 : 0;
-    }
-    const mentions = findActors(forms, capitalized);
-    const mentionAt = new Int32Array(forms.length).fill(-1);
-    mentions.forEach((m, mi) => {
-      for (let t = m.start; t < m.end; t++) mentionAt[t] = mi;
+      return c >= 65 && c <= 90;
     });
+    // Most sentences name no group: they need no per-token mention index and no slot starts.
+    const mentionAt = mentions.length > 0 || deepEverywhere ? indexMentions(mentions, forms.length) : NO_MENTIONS;
     const resolveSlot = (slot: Slot, token: number): number => {
+      if (mentions.length === 0) return -1;
       let mi = mentionAt[token]!;
       // "why the Karsks are afraid": a slot takes a determiner with the mention that follows it.
       if (mi < 0 && SLOT_DETERMINERS.has(forms[token]!) && token + 1 < forms.length) {
@@ -120,7 +130,7 @@ export function createScorer(options: ScorerOptions): Scorer {
       return m.person !== 'self' ? m.end : -1; // <other>
     };
     // Slots can start only at a mention or at a determiner right before one.
-    const slotStarts = new Uint8Array(forms.length);
+    const slotStarts = mentions.length > 0 ? new Uint8Array(forms.length) : NO_SLOT_STARTS;
     for (const m of mentions) {
       slotStarts[m.start] = 1;
       if (m.start > 0 && SLOT_DETERMINERS.has(forms[m.start - 1]!)) slotStarts[m.start - 1] = 1;
@@ -138,7 +148,7 @@ export function createScorer(options: ScorerOptions): Scorer {
       ends,
       breaks: computeBreaks(text, starts, ends),
       mentions,
-      mentionAt,
+      mentionAt: mentionAt.length === forms.length ? mentionAt : indexMentions(mentions, forms.length),
       quotedToken: new Uint8Array(0),
     };
     const cues = quotation.cues(ctx);
