@@ -184,7 +184,7 @@ if (existsSync(DEBATES)) {
 const L = [];
 L.push('# Default models: rules vs model vs combined', '');
 L.push(`Written by \`scripts/train-defaults.mjs\` on ${new Date().toISOString().slice(0, 10)} with ${scorer.lexiconVersions.filter((v) => !v.startsWith('actors-sample')).join(', ')}.`);
-L.push('Re-run it after changing the lexicons or rules: the models use the rule findings as features.', '');
+L.push('Re-run it after changing the lexicons or rules: the models use the rule findings as features.', 'Rules and models here use the default lexicons only, without the sample conflict\'s actor list, so that the shipped models fit any corpus; docs/evaluation.md scores the gold set with that list (as a user analysing the conflict would), which is why its rule figures are higher.', '');
 L.push('## Data', '');
 L.push(`* **Training:** the gold set's dev split only (${dev.length} sentences, \`corpora-samples/gold/gold.jsonl\`, CC-BY-4.0, written by the rehumanize contributors).`);
 L.push(`* **Held out:** the gold test split (${test.length} sentences), scored once after training; never used to fit or tune.`);
