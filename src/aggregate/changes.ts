@@ -4,7 +4,7 @@
  * on the period values weighted by their documents.
  */
 
-import { ALL_PERIODS, UNDATED, type IndicatorName, type IndicatorRow } from './indicators.js';
+import { ALL_PERIODS, SHARE_INDICATORS, UNDATED, type IndicatorName, type IndicatorRow } from './indicators.js';
 import { detectChangePoints, detectChangePointsGaussian, type ChangePointResult } from './stats/changepoints.js';
 
 /** One row of changepoints.csv. */
@@ -33,14 +33,7 @@ export interface ChangePointSettings {
   readonly minSegment: number;
 }
 
-const COUNT_INDICATORS = new Set<IndicatorName>([
-  'dehumanization',
-  'dehumanization_own_voice',
-  'dehumanization_quoted',
-  'victimhood_exclusive',
-  'victimhood_inclusive',
-  'acknowledgement',
-]);
+const COUNT_INDICATORS = new Set<IndicatorName>(SHARE_INDICATORS);
 
 /** Finds change points in every (group, indicator) series of the indicator rows. */
 export function detectIndicatorChanges(rows: readonly IndicatorRow[], settings: ChangePointSettings): ChangePointRow[] {

@@ -24,8 +24,8 @@ export const INDICATORS = [
 ] as const;
 export type IndicatorName = (typeof INDICATORS)[number];
 
-/** Share indicators: sentences showing the measure over all sentences. */
-const SHARE_INDICATORS = INDICATORS.slice(0, 6) as readonly IndicatorName[];
+/** Share indicators: sentences showing the measure over all sentences (counts of successes in trials). */
+export const SHARE_INDICATORS = INDICATORS.slice(0, 6) as readonly IndicatorName[];
 
 /** The label of the row that pools every value of a grouping field. */
 export const ALL_GROUPS = '(all)';

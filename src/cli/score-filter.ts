@@ -96,7 +96,10 @@ export async function runScoreFilter(scorer: Scorer, files: readonly string[], o
   return { read, scored, rejected };
 }
 
-function parseDocumentLine(text: string, maxChars: number): { record: Record<string, unknown> } | { error: { code: string; message: string } } {
+type LineProblem = { error: { code: string; message: string } };
+
+/** One input line as a JSON object, or the reason it is not one. */
+function parseJsonObject(text: string): { record: Record<string, unknown> } | LineProblem {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -106,7 +109,13 @@ function parseDocumentLine(text: string, maxChars: number): { record: Record<str
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: { code: 'E_JSON_NOT_OBJECT', message: `expected a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}` } };
   }
-  const record = value as Record<string, unknown>;
+  return { record: value as Record<string, unknown> };
+}
+
+function parseDocumentLine(text: string, maxChars: number): { record: Record<string, unknown> } | LineProblem {
+  const parsed = parseJsonObject(text);
+  if ('error' in parsed) return parsed;
+  const record = parsed.record;
   if (typeof record.text !== 'string') {
     return { error: { code: 'E_NO_TEXT_FIELD', message: `expected a string field "text", found ${record.text === undefined ? 'none' : typeof record.text}` } };
   }
@@ -123,16 +132,9 @@ function parsePipelineLine(
   line: number,
   options: ScoreFilterOptions,
 ): { record: Record<string, unknown>; document: InputDocument } | { error: { code: string; message: string } } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { error: { code: 'E_JSON_PARSE', message: `expected a JSON object, found invalid JSON (${(error as Error).message})` } };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { error: { code: 'E_JSON_NOT_OBJECT', message: `expected a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}` } };
-  }
-  const record = value as Record<string, unknown>;
+  const parsed = parseJsonObject(text);
+  if ('error' in parsed) return parsed;
+  const record = parsed.record;
   const built = options.toDocument!(record, derivedId, { file, line });
   if ('error' in built) return built;
   if (built.document.text.length > options.maxChars) {

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatePrecision, DocumentResult, FieldValue, InputDocument, RejectRecord, SourcePosition } from '../core/types.js';
 import { MEASURES } from '../core/types.js';
+import type { EvidenceFinding } from '../aggregate/evidence.js';
 import { contributionOf, groupValue, type DocumentContribution } from '../aggregate/contribution.js';
 import { parseIsoDate, periodOf } from '../aggregate/stats/periods.js';
 import type { Lexicon } from '../lexicon/types.js';
@@ -329,20 +330,9 @@ export async function* staleDocuments(store: Store, scorerVersion: string, skip:
   }
 }
 
-/** A stored finding with its document's date, for evidence. */
-export interface StoredFinding {
-  readonly document: string;
-  readonly date: string | null;
+/** A stored finding with its document's date and sentence, for evidence. */
+export interface StoredFinding extends EvidenceFinding {
   readonly sentence: number;
-  readonly measure: string;
-  readonly category: string;
-  readonly rule: string;
-  readonly match: string;
-  readonly target: string | null;
-  readonly quoted: boolean;
-  readonly weight: number;
-  readonly context: string;
-  readonly context_offset: number;
 }
 
 /** Streams findings with positive weight in a stable order (document, sentence, position). */
