@@ -211,3 +211,21 @@ describe('rehumanize run with worker threads', () => {
     expect(JSON.parse(readFileSync(join(two, 'manifest.json'), 'utf8')).scoring.workers).toBe(2);
   }, 120_000);
 });
+
+describe('the same corpus in two formats', () => {
+  it('gives the same documents, scores and indicators from the news sample as CSV and as JSONL', async () => {
+    const dir = tempDir('rehumanize-formats-');
+    const samples = join(ROOT, 'corpora-samples', 'news');
+    const pipeline = (file: string, format: string) =>
+      `name: formats-${format}\ninputs:\n  - path: ${join(samples, file)}\n    format: ${format}\n    fields: { id: id, date: date, source: outlet, text: [title, body] }\nlexicons: [default]\nactors: [actors-sample-conflict]\ngroups: [source]\n`;
+    writeFileSync(join(dir, 'csv.yaml'), pipeline('articles.csv', 'csv'));
+    writeFileSync(join(dir, 'jsonl.yaml'), pipeline('articles.jsonl', 'jsonl'));
+    expect((await runCli(['run', join(dir, 'csv.yaml'), '--out', join(dir, 'csv'), '--quiet'])).code).toBe(0);
+    expect((await runCli(['run', join(dir, 'jsonl.yaml'), '--out', join(dir, 'jsonl'), '--quiet'])).code).toBe(0);
+    const docs = (name: string) =>
+      (parse(readFileSync(join(dir, name, 'documents.csv')), { columns: true }) as Array<Record<string, string>>).map(({ file: _file, line: _line, ...rest }) => rest);
+    expect(docs('jsonl')).toEqual(docs('csv'));
+    expect(docs('csv')).toHaveLength(290);
+    expect(readFileSync(join(dir, 'jsonl', 'indicators.csv'), 'utf8')).toBe(readFileSync(join(dir, 'csv', 'indicators.csv'), 'utf8'));
+  }, 120_000);
+});
