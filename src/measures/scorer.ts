@@ -256,15 +256,14 @@ export function createScorer(options: ScorerOptions): Scorer {
     return { rule: 'phrase', mention: nearest, strength: 1 };
   }
 
-  function scoreText(id: string, text: string, rejected: RejectedCandidate[] | null): SentenceResult[] {
-    const quotes = findQuoteSpans(text);
-    return splitSentences(text).map((span, index) => scoreSentence(text, index, span.start, span.end, quotes, rejected));
-  }
-
   return {
     lexiconVersions,
     scoreDocument(id, text) {
-      return summariseDocument(id, scoreText(id, text, null));
+      const quotes = findQuoteSpans(text);
+      return summariseDocument(
+        id,
+        splitSentences(text).map((span, index) => scoreSentence(text, index, span.start, span.end, quotes, null)),
+      );
     },
     explainDocument(text) {
       const quotes = findQuoteSpans(text);

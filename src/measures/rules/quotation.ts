@@ -71,11 +71,6 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
       const reportingAt = new Set<number>();
       for (const m of reporting.matchAll(forms)) reportingAt.add(m.start);
       if (reporting.size === 0) forms.forEach((f, i) => coreReporting.has(f) && reportingAt.add(i));
-      // "I said" and "we said" are the author's own voice.
-      const own = [...reportingAt].filter((i) => {
-        const subject = forms[i - 1] ?? '';
-        return !(FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject));
-      });
       const framing = new Set<number>(reportingAt);
       forms.forEach((f, i) => LABELLING_VERBS.has(f) && framing.add(i));
       let hypothetical = false;
@@ -93,6 +88,7 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
         const subject = forms[i - 1] ?? '';
         if (!(FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject))) reportingAt.add(i);
       }
+      // "I said" and "we said" are the author's own voice.
       const ownVoice = (i: number): boolean => {
         const subject = forms[i - 1] ?? '';
         return FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject);
@@ -109,7 +105,7 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
     voice(ctx, cues, quotes, a, b) {
       const forms = ctx.forms;
       // Mention: a metalinguistic cue right before the words ("the word 'cockroach'").
-      const isMention = cues.mentionCues.some(([s, e]) => e <= a && a - e <= 2) || isSingleQuotedWord(ctx, quotes, a, b);
+      const isMention = cues.mentionCues.some(([, e]) => e <= a && a - e <= 2) || isSingleQuotedWord(ctx, quotes, a, b);
       const inQuotes = insideQuote(quotes, ctx.starts[a]!, ctx.ends[b - 1]!);
       let framedByGerund = false;
       for (let j = Math.max(0, a - 6); j < a; j++) if (LABELLING_GERUNDS.has(forms[j]!)) framedByGerund = true;
