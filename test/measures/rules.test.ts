@@ -105,6 +105,13 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     ['Whoever calls migrants cockroaches is preparing people for violence.'],
     ['Nobody should ever call refugees cockroaches.'],
     ['The senator was criticized for describing asylum seekers as an invasive species.'],
+    ['Describing Karsks as a plague only fuels hatred.'],
+    ['Labeling protesters as thugs and animals is dangerous.'],
+    ['Comparing immigrants to rats echoes Nazi propaganda.'],
+    ["The senator's claim that migrants are parasites was rightly criticised."],
+    ['Activists protested the ad that depicted immigrants as rats.'],
+    ['The minister was forced to resign after calling refugees a plague.'],
+    ['Critics say portraying migrants as a horde is misleading.'],
   ])('%j is counter-speech, not dehumanization', (text) => {
     const s = sentence(text);
     expect(s.dehumanization).toBe(0);
