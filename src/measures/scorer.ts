@@ -76,6 +76,9 @@ function indexMentions(mentions: readonly TokenMention[], tokens: number): Int32
   return at;
 }
 
+/** Target rules that apply a word to people by grammar, so even a lone quoted word is used, not mentioned. */
+const APPLYING_RULES = new Set(['copula', 'object_complement', 'modifier', 'verb_subject', 'verb_object', 'of_phrase', 'apposition', 'predicate']);
+
 /** Determiners a slot may take before its mention. */
 const SLOT_DETERMINERS = new Set(['the', 'these', 'those', 'some', 'many', 'most', 'all', 'ordinary', 'other']);
 
@@ -176,7 +179,10 @@ export function createScorer(options: ScorerOptions): Scorer {
           (link.mention !== null && cues.framing.some((v) => v < link.mention!.start && negation.isNegated(ctx, v, v + 1, 2))));
       let rule = link.rule;
       let weight = entry.weight * link.strength;
-      if (measure === 'dehumanization' && voice.mention) {
+      // A lone quoted word is talked about as a word, unless grammar applies it to people:
+      // 'candidates claimed that Karsks had "infested" the suburbs' quotes the word as used.
+      const mention = voice.mention || (voice.scareQuoted && !APPLYING_RULES.has(link.rule));
+      if (measure === 'dehumanization' && mention) {
         rule = 'mention';
         weight = 0;
       } else if (measure === 'dehumanization' && voice.counterSpeech) {

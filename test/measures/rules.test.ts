@@ -85,6 +85,7 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     ['"They are animals," he said.'],
     ['According to the senator, migrants are a plague.'],
     ['Officials branded the refugees a disease.'],
+    ['A local candidate claimed that the settlers had "infested" the northern suburbs.'],
   ])('%j is quoted dehumanization', (text) => {
     const s = sentence(text);
     expect(s.dehumanization).toBeGreaterThanOrEqual(0.5);
@@ -112,6 +113,7 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     ['Activists protested the ad that depicted immigrants as rats.'],
     ['The minister was forced to resign after calling refugees a plague.'],
     ['Critics say portraying migrants as a horde is misleading.'],
+    ["Calling people 'animals' is how genocides start."],
   ])('%j is counter-speech, not dehumanization', (text) => {
     const s = sentence(text);
     expect(s.dehumanization).toBe(0);

@@ -20,6 +20,8 @@ export interface Voice {
   readonly quoted: boolean;
   readonly counterSpeech: boolean;
   readonly mention: boolean;
+  /** The words are a lone quoted word ("'vermin'"): a mention, unless a grammatical link applies it to people. */
+  readonly scareQuoted: boolean;
 }
 
 /** Sentence-level cues, computed once per sentence and reused for every match in it. */
@@ -105,7 +107,8 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
     voice(ctx, cues, quotes, a, b) {
       const forms = ctx.forms;
       // Mention: a metalinguistic cue right before the words ("the word 'cockroach'").
-      const isMention = cues.mentionCues.some(([, e]) => e <= a && a - e <= 2) || isSingleQuotedWord(ctx, quotes, a, b);
+      const scareQuoted = isSingleQuotedWord(ctx, quotes, a, b);
+      const isMention = cues.mentionCues.some(([, e]) => e <= a && a - e <= 2);
       const inQuotes = insideQuote(quotes, ctx.starts[a]!, ctx.ends[b - 1]!);
       let framedByGerund = false;
       for (let j = Math.max(0, a - 6); j < a; j++) if (LABELLING_GERUNDS.has(forms[j]!)) framedByGerund = true;
@@ -113,8 +116,8 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
       const quoted = inQuotes || reported || framedByGerund;
       // Counter-speech: the sentence reports the words and condemns them, or talks about the act of labelling
       // as something anyone might do ("whoever calls them cockroaches ...").
-      const counterSpeech = ((quoted || isMention) && cues.counter.some((c) => c < a || c >= b)) || (cues.hypothetical && !inQuotes);
-      return { quoted, counterSpeech, mention: isMention };
+      const counterSpeech = ((quoted || isMention || scareQuoted) && cues.counter.some((c) => c < a || c >= b)) || (cues.hypothetical && !inQuotes);
+      return { quoted, counterSpeech, mention: isMention, scareQuoted };
     },
   };
 }
