@@ -9,6 +9,8 @@ import { isUserError, UserError } from '../core/errors.js';
 import { loadLexiconFile, resolveLexiconPath, listBundledLexicons } from '../lexicon/load.js';
 import { loadPipeline } from '../pipeline/config.js';
 import { runPipeline } from '../pipeline/run.js';
+import { createProgress } from '../readers/progress.js';
+import { totalInputBytes } from '../readers/read-inputs.js';
 import { setupScorer } from '../pipeline/scorer-setup.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { EXPORT_FORMATS, EXPORT_TABLES, exportTable, resolveStorePath, type ExportFormat, type ExportTable } from '../store/export.js';
@@ -72,15 +74,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       const config = loadPipeline(pipeline);
       const started = Date.now();
+      // A redrawn bar on a terminal, a plain line every few seconds in logs; nothing with --quiet.
+      const progress = createProgress({ totalBytes: await totalInputBytes(config.inputs, config.baseDir), enabled: !opts.quiet });
       const summary = await runPipeline(config, {
         outDir: opts.out,
         strict: opts.strict,
         batchSize: opts.batchSize,
         workers: opts.workers,
-        onProgress: opts.quiet ? undefined : (docs, bytes) => process.stderr.write(`  ${docs} documents scored, ${(bytes / 1e6).toFixed(1)} MB read\n`),
+        progress,
         onBatch: opts.verbose ? (batch, docs) => process.stderr.write(`  store: committed batch ${batch} (${docs} documents so far)\n`) : undefined,
         onNotice: (message) => process.stderr.write(`rehumanize: ${message}\n`),
       });
+      progress.finish();
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         [

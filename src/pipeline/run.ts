@@ -38,6 +38,8 @@ export interface RunOptions {
   readonly strict?: boolean;
   /** Called with a line of progress now and then. */
   readonly onProgress?: (documents: number, bytes: number) => void;
+  /** Told about every chunk of input bytes and every record read, to draw a progress bar. */
+  readonly progress?: { addBytes(n: number): void; addDocuments(n?: number): void };
   /** Documents per store transaction (default: REHUMANIZE_BATCH_SIZE, else 500). */
   readonly batchSize?: number;
   /** Called after each batch of documents is committed to the store. */
@@ -91,7 +93,11 @@ export type ScoringStep = (context: RunContext) => Promise<{ counts: IngestCount
 export function runPipeline(config: PipelineConfig, options: RunOptions = {}): Promise<RunSummary> {
   return runPipelineWith(config, options, async ({ store, runId, setup, identity }) => {
     let bytes = 0;
-    const events = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes: (n) => (bytes += n) });
+    const onBytes = (n: number): void => {
+      bytes += n;
+      options.progress?.addBytes(n);
+    };
+    const events = readInputs(config.inputs, { baseDir: config.baseDir, strict: options.strict ?? config.strict, onBytes });
     const pool = createScoringPool({
       workers: options.workers,
       lexicons: config.lexicons,
@@ -108,6 +114,7 @@ export function runPipeline(config: PipelineConfig, options: RunOptions = {}): P
         sidesConfigured: setup.sidesConfigured,
         batchSize: batchSizeFrom(options.batchSize),
         onProgress: options.onProgress ? (docs) => options.onProgress?.(docs, bytes) : undefined,
+        onRead: options.progress ? () => options.progress?.addDocuments(1) : undefined,
         onBatch: options.onBatch,
       });
       return { counts, manifest: { scoring: { workers: pool.workers } } };

@@ -47,6 +47,8 @@ export interface IngestOptions {
   readonly sidesConfigured: boolean;
   readonly batchSize: number;
   readonly onProgress?: (documents: number) => void;
+  /** Called for every record read (document, reject or duplicate), for a progress display. */
+  readonly onRead?: () => void;
   readonly onBatch?: (batch: number, documents: number) => void;
 }
 
@@ -77,6 +79,7 @@ export async function ingest(store: Store, events: AsyncIterable<ReaderEvent>, o
   async function* classified(): AsyncGenerator<Classified> {
     for await (const event of events) {
       const seq = ++counts.read;
+      options.onRead?.();
       if (event.kind !== 'document') {
         yield { event, seq, hash: '', replaces: false, score: false };
         continue;
