@@ -181,6 +181,13 @@ describe('frames on sentences written for these tests', () => {
     ['The Karsk army killed three of our soldiers.', 'acknowledgement', false],
     ['Sara Lind, a government spokeswoman, said talks would resume.', 'acknowledgement', false],
     ['They have no reason to complain.', 'acknowledgement', false],
+    ['I can imagine how frightening the checkpoints must be for them.', 'acknowledgement', true],
+    ['Our government broke its promises to the Karsk villages.', 'acknowledgement', true],
+    ['I have come to see the Karsks as neighbours, not enemies.', 'acknowledgement', true],
+    ['We owe the Karsk community a full apology for the school closures.', 'acknowledgement', true],
+    ['I want to say sorry to every Karsk student who was bullied here.', 'acknowledgement', true],
+    ['They should apologize to us first.', 'acknowledgement', false],
+    ['Sorry to interrupt, but the bus is here.', 'acknowledgement', false],
   ])('%j: %s is %s', (text, measure, shows) => {
     const score = sentence(text)[measure as MeasureName];
     if (shows) expect(score, JSON.stringify(sentence(text).findings)).toBeGreaterThanOrEqual(0.5);

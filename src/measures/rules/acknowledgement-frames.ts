@@ -55,8 +55,16 @@ export function acknowledgementFrames(ctx: SentenceContext, of: CueLookup, negat
   for (const cue of of('apology')) {
     if (negation.isNegated(ctx, cue.start, cue.end, 4)) continue;
     const next = ctx.forms[cue.end] ?? '';
-    if (cue.entry.term === 'sorry' && (next === 'but' || next === 'to' || ctx.breaks[cue.end - 1] === Break.Comma)) continue;
+    // "sorry to interrupt" is conversation; "sorry to every Karsk student" is an apology to people.
+    const toPeople = next === 'to' && ctx.mentions.some((m) => m.start > cue.end && m.start - cue.end <= 4);
+    if (cue.entry.term === 'sorry' && (next === 'but' || (next === 'to' && !toPeople) || ctx.breaks[cue.end - 1] === Break.Comma)) continue;
     if (self.length + other.length === 0) continue;
+    // "They should apologize to us" demands an apology from the other side; it does not give one. The agent
+    // is the clause's first mention (its subject), not the nearest ("we owe the community an apology").
+    let clause = cue.start;
+    while (clause > 0 && ctx.breaks[clause - 1] !== Break.Clause) clause--;
+    const agent = ctx.mentions.find((m) => m.start >= clause && m.end <= cue.start);
+    if (agent && agent.person !== 'self') continue;
     out.push({ measure: 'acknowledgement', category: 'apology_frame', start: cue.start, end: cue.end, mention: other[0] ?? null, weight: WEIGHT, lexicon: lexiconOf(cue) });
     break;
   }
