@@ -219,9 +219,9 @@ async function endToEnd(documents, counter, args, { keepContributions, times }) 
   const { scoreInParallel } = await import(path.join(dist, 'parallel/pool.js'));
   const { contributionOf } = await import(path.join(dist, 'aggregate/contribution.js'));
   const { computeIndicators } = await import(path.join(dist, 'aggregate/indicators.js'));
-  const { csvLine } = await import(path.join(dist, 'pipeline/csv-format.js'));
+  const { csvLine } = await import(path.join(dist, 'core/csv-format.js'));
   const { LineWriter } = await import(path.join(dist, 'pipeline/outputs.js'));
-  const { setupScorer } = await import(path.join(dist, 'pipeline/scorer-setup.js'));
+  const { setupScorer } = await import(path.join(dist, 'classify/scorer-setup.js'));
   const { MEASURES } = await import(path.join(dist, 'core/types.js'));
 
   const { scorer, sidesConfigured } = setupScorer(LEXICONS, ACTORS, root);

@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEASURES } from '../dist/core/types.js';
-import { setupScorer } from '../dist/pipeline/scorer-setup.js';
+import { setupScorer } from '../dist/classify/scorer-setup.js';
 import { readAnnotatedFile } from '../dist/classify/dataset.js';
 import { createFeatureExtractor } from '../dist/classify/features.js';
 import { compileModel, saveModelFile } from '../dist/classify/model-file.js';

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { MeasureName } from '../core/types.js';
-import { setupScorer } from '../pipeline/scorer-setup.js';
+import { setupScorer } from './scorer-setup.js';
 import { extractColumn, filterRows, parseColumnMap, readAnnotatedFile } from './dataset.js';
 import { evaluateScores, formatEvaluationMarkdown, formatEvaluationText, scoreTexts, type MeasureEvaluation } from './evaluate.js';
 import { createFeatureExtractor, DEFAULT_BITS } from './features.js';

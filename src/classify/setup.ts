@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { MEASURES, type MeasureName } from '../core/types.js';
-import { PACKAGE_ROOT } from '../pipeline/version.js';
+import { PACKAGE_ROOT } from '../core/version.js';
 import { loadModelFile, MODEL_MODES, type ModelMode } from './model-file.js';
 import type { MeasureModel } from './model-scorer.js';
 

@@ -7,7 +7,7 @@
 import { MEASURES, type MeasureName } from '../core/types.js';
 import { binaryReport, pearson, rocAuc, spearman, stratifiedKFold, type Fold } from '../evaluation/metrics.js';
 import type { Scorer } from '../measures/scorer.js';
-import { TOOL_VERSION } from '../pipeline/version.js';
+import { TOOL_VERSION } from '../core/version.js';
 import type { FeatureExtractor } from './features.js';
 import { MatrixBuilder, selectRows, rowOf, sigmoid, trainLogistic, trainRidge, toMatrix, type SparseMatrix, type TrainResult } from './linear.js';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, roundWeights, weightsHash, type ModelFile, type ModelMode } from './model-file.js';

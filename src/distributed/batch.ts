@@ -7,8 +7,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { contributionOf } from '../aggregate/contribution.js';
 import type { Scorer } from '../measures/scorer.js';
-import { setupScorer } from '../pipeline/scorer-setup.js';
-import { TOOL_VERSION } from '../pipeline/version.js';
+import { setupScorer } from '../classify/scorer-setup.js';
+import { TOOL_VERSION } from '../core/version.js';
 import { scorerIdentity } from '../store/documents.js';
 import { workerId, type BatchJobData, type BatchJobResult, type ScoredDocument } from './queue.js';
 

@@ -12,7 +12,7 @@
 import type { DocumentResult, SentenceResult } from '../core/types.js';
 import type { ModelRefs } from '../classify/setup.js';
 import type { Scorer } from '../measures/scorer.js';
-import { setupScorer } from '../pipeline/scorer-setup.js';
+import { setupScorer } from '../classify/scorer-setup.js';
 
 /** How to build the scorer: the same arguments a run passes to `setupScorer`. */
 export interface ScorerRefs {

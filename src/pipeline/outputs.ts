@@ -8,18 +8,8 @@ import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 
-/** File names inside the output folder. */
-export const OUTPUT_FILES = {
-  documents: 'documents.csv',
-  findings: 'findings.jsonl',
-  indicators: 'indicators.csv',
-  changepoints: 'changepoints.csv',
-  changepointEvidence: 'changepoint-evidence.jsonl',
-  comparisons: 'comparisons.csv',
-  rejects: 'rejects.jsonl',
-  duplicates: 'duplicates.jsonl',
-  manifest: 'manifest.json',
-} as const;
+export { OUTPUT_FILES } from '../core/output-files.js';
+import { OUTPUT_FILES } from '../core/output-files.js';
 
 /** Creates the output folder, with a clear error when it cannot be made. */
 export function prepareOutputDir(dir: string): string {

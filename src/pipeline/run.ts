@@ -27,8 +27,8 @@ import type { PipelineConfig } from './config.js';
 import { OUTPUT_FILES, prepareOutputDir } from './outputs.js';
 import { createScoringPool } from '../parallel/pool.js';
 import { attributeFieldsOf, computeResults } from './results.js';
-import { setupScorer, type ScorerSetup } from './scorer-setup.js';
-import { TOOL_VERSION } from './version.js';
+import { setupScorer, type ScorerSetup } from '../classify/scorer-setup.js';
+import { TOOL_VERSION } from '../core/version.js';
 
 /** Options of a run beyond the pipeline file. */
 export interface RunOptions {

@@ -5,7 +5,7 @@
  */
 
 import { UserError } from '../core/errors.js';
-import { csvLine } from '../pipeline/csv-format.js';
+import { csvLine } from '../core/csv-format.js';
 import { Store } from './store.js';
 
 /** Output formats of `query`. */

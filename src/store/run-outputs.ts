@@ -6,7 +6,7 @@
 
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTPUT_FILES } from '../pipeline/outputs.js';
+import { OUTPUT_FILES } from '../core/output-files.js';
 import { copyTo, duplicatesSelect, EVIDENCE_SELECT, exportQuery, rejectsSelect } from './export.js';
 import type { Store } from './store.js';
 

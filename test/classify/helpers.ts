@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setupScorer, type ScorerSetup } from '../../src/pipeline/scorer-setup.js';
+import { setupScorer, type ScorerSetup } from '../../src/classify/scorer-setup.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GOLD = join(ROOT, 'corpora-samples', 'gold', 'gold.jsonl');

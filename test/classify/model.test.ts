@@ -8,7 +8,7 @@ import { createModelScorer } from '../../src/classify/model-scorer.js';
 import { loadModels } from '../../src/classify/setup.js';
 import { DEFAULT_TRAIN_SETTINGS, featurize, trainModel } from '../../src/classify/train.js';
 import { UserError } from '../../src/core/errors.js';
-import { setupScorer } from '../../src/pipeline/scorer-setup.js';
+import { setupScorer } from '../../src/classify/scorer-setup.js';
 import { GOLD, ROOT, rules, tempDir } from './helpers.js';
 
 interface GoldRow { text: string; split: string; dehumanization: number; acknowledgement: number }

@@ -14,7 +14,7 @@ import { MEASURES } from '../../src/core/types.js';
 import { parseLexicon } from '../../src/lexicon/parse.js';
 import type { Scorer } from '../../src/measures/scorer.js';
 import { parsePipeline } from '../../src/pipeline/config.js';
-import { setupScorer } from '../../src/pipeline/scorer-setup.js';
+import { setupScorer } from '../../src/classify/scorer-setup.js';
 import { checkPathPattern, matchPathPattern } from '../../src/readers/path-pattern.js';
 import { recordRules } from '../../src/readers/record.js';
 import { fuzz, mutate, mutationArb } from './helpers.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentResult } from '../../src/core/types.js';
 import type { Scorer } from '../../src/measures/scorer.js';
-import { setupScorer } from '../../src/pipeline/scorer-setup.js';
+import { setupScorer } from '../../src/classify/scorer-setup.js';
 import { splitSentences, MAX_SENTENCE_CHARS } from '../../src/text/sentences.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { ROOT, runCli, tempDir } from '../cli/helpers.js';

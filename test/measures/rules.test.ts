@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MeasureName } from '../../src/core/types.js';
-import { setupScorer } from '../../src/pipeline/scorer-setup.js';
+import { setupScorer } from '../../src/classify/scorer-setup.js';
 import { ROOT } from '../cli/helpers.js';
 
 const { scorer } = setupScorer(['default'], ['actors-sample-conflict'], ROOT);

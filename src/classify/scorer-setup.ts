@@ -3,8 +3,8 @@
 import { DEFAULT_LEXICON_IDS, loadLexicons } from '../lexicon/load.js';
 import type { Lexicon } from '../lexicon/types.js';
 import { createScorer, type Scorer } from '../measures/scorer.js';
-import { createModelScorer } from '../classify/model-scorer.js';
-import { defaultModelRefs, loadModels, type ModelRefs } from '../classify/setup.js';
+import { createModelScorer } from './model-scorer.js';
+import { defaultModelRefs, loadModels, type ModelRefs } from './setup.js';
 
 /** A ready scorer and what it was built from. */
 export interface ScorerSetup {
