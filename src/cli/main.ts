@@ -6,7 +6,10 @@
 
 import { Command, CommanderError } from 'commander';
 import { isUserError, UserError } from '../core/errors.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { importDic } from '../lexicon/dic.js';
 import { loadLexiconFile, resolveLexiconPath, listBundledLexicons } from '../lexicon/load.js';
+import type { LexiconKind } from '../lexicon/types.js';
 import { loadPipeline } from '../pipeline/config.js';
 import { runPipeline } from '../pipeline/run.js';
 import { createProgress } from '../readers/progress.js';
@@ -188,7 +191,31 @@ export async function main(argv: readonly string[]): Promise<number> {
       await runQuery(resolveStorePath(opts.store), sql, opts.format as QueryFormat, (text) => process.stdout.write(text));
     });
 
-  const lexicon = program.command('lexicon').description('check and inspect lexicons');
+  const lexicon = program.command('lexicon').description('check, inspect and import lexicons');
+  lexicon
+    .command('import')
+    .description('convert a LIWC-style .dic dictionary (Moral Foundations and others) into a validated .tsv lexicon')
+    .argument('<dic>', 'the .dic file')
+    .requiredOption('--id <id>', 'id of the new lexicon (lower-case letters, digits and "-")')
+    .requiredOption('--measure <measure>', 'what it measures: dehumanization, victimhood_exclusive, victimhood_inclusive, acknowledgement, actors, negation, hedge, quotation or frame')
+    .option('--out <file>', 'where to write the lexicon (default: <id>.tsv)')
+    .option('--weight <w>', 'weight of every entry, in (0, 1]', (v) => Number(v), 1)
+    .option('--license <text>', 'licence of the dictionary, written into the header')
+    .action(async (dic: string, opts: { id: string; measure: string; out?: string; weight: number; license?: string }) => {
+      if (!(opts.weight > 0 && opts.weight <= 1)) throw new UserError('E_DIC_WEIGHT', `--weight must be a number in (0, 1], found "${opts.weight}"`);
+      let text: string;
+      try {
+        text = await readFile(dic, 'utf8');
+      } catch (error) {
+        throw new UserError('E_DIC_UNREADABLE', `cannot read ${dic} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { place: { file: dic }, hint: 'check the path to the .dic file' });
+      }
+      const result = importDic(text, dic, { id: opts.id, measure: opts.measure as LexiconKind, weight: opts.weight, license: opts.license });
+      const out = opts.out ?? `${opts.id}.tsv`;
+      await writeFile(out, result.tsv);
+      for (const p of result.problems) process.stderr.write(`${dic}:${p.line}: ${p.code} ${p.message}\n`);
+      process.stdout.write(`imported ${result.entries} entries in ${result.categories} categories into ${out}${result.problems.length ? `; ${result.problems.length} line(s) skipped (listed above)` : ''}\n`);
+      if (result.problems.length > 0) exitCode = EXIT.badInput;
+    });
   lexicon
     .command('lint')
     .description('validate lexicon files and report every problem with file:line')
