@@ -28,6 +28,52 @@ export interface DocumentContribution {
   readonly other_sentences: number;
   /** Sum over those sentences of (acknowledgement + inclusive − dehumanization − exclusive), each clamped to [-1, 1]. */
   readonly index_sum: number;
+  /**
+   * Sentences showing each measure toward one target, keyed `target_side=outgroup` or `target_group=migrant`
+   * (the target's side, and the kind of group it is). A sentence counts once per target value and measure.
+   */
+  readonly targets?: Readonly<Record<string, TargetCounts>>;
+}
+
+/** Grouping fields that split a document's findings by their target rather than the document by a field. */
+export const TARGET_FIELDS = ['target_side', 'target_group'] as const;
+export type TargetField = (typeof TARGET_FIELDS)[number];
+
+/** The share measures counted per target. */
+export const TARGET_MEASURES = [
+  'dehumanization',
+  'dehumanization_own_voice',
+  'dehumanization_quoted',
+  'victimhood_exclusive',
+  'victimhood_inclusive',
+  'acknowledgement',
+] as const;
+export type TargetCounts = Partial<Record<(typeof TARGET_MEASURES)[number], number>>;
+
+/** Counts, per target value, the sentences whose counted findings of each measure apply to that target. */
+function targetCounts(sentences: readonly SentenceResult[]): Record<string, TargetCounts> {
+  const out: Record<string, TargetCounts> = {};
+  for (const s of sentences) {
+    const seen = new Set<string>();
+    for (const f of s.findings) {
+      if (f.weight <= 0 || f.negated) continue;
+      const measures: Array<(typeof TARGET_MEASURES)[number]> =
+        f.measure === 'dehumanization' ? ['dehumanization', f.quoted ? 'dehumanization_quoted' : 'dehumanization_own_voice'] : [f.measure];
+      const keys = [`target_side=${f.targetSide ?? 'unspecified'}`, `target_group=${f.targetCategory ?? 'none'}`];
+      for (const key of keys) {
+        for (const m of measures) {
+          // The sentence must show the measure, as for the document's own counts; the finding says toward whom.
+          if (s[m] < PRESENCE_THRESHOLD) continue;
+          const once = `${key}|${m}`;
+          if (seen.has(once)) continue;
+          seen.add(once);
+          const counts = (out[key] ??= {});
+          counts[m] = (counts[m] ?? 0) + 1;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Reads a document's metadata value for a grouping field as a string. */
@@ -101,6 +147,7 @@ export function contributionOf(
     outgroup_mentions: outgroup,
     other_sentences: other,
     index_sum: indexSum,
+    targets: targetCounts(result.sentences),
   };
 }
 

@@ -30,6 +30,9 @@ export interface EvidenceFinding {
   readonly rule: string;
   readonly match: string;
   readonly target: string | null;
+  /** Side and kind of group of the target, for change points of one target side or group. */
+  readonly target_side?: string | null;
+  readonly target_group?: string | null;
   readonly quoted: boolean;
   readonly weight: number;
   readonly context: string;
@@ -75,7 +78,7 @@ export async function selectEvidence(
       if (measure && measure !== f.measure) continue;
       if (change.indicator === 'dehumanization_own_voice' && f.quoted) continue;
       if (change.indicator === 'dehumanization_quoted' && !f.quoted) continue;
-      if (!options.groups.every((g) => change.groups[g] === '(all)' || change.groups[g] === doc.groups[g])) continue;
+      if (!options.groups.every((g) => change.groups[g] === '(all)' || change.groups[g] === groupOfFinding(g, f, doc.groups))) continue;
       if (day < change.date || day > change.segment_end) continue;
       const list = best.get(change.id) ?? [];
       list.push(f);
@@ -97,6 +100,8 @@ export async function selectEvidence(
         rule: f.rule,
         match: f.match,
         target: f.target,
+        target_side: f.target_side ?? null,
+        target_group: f.target_group ?? null,
         quoted: f.quoted,
         weight: f.weight,
         context: f.context,
@@ -105,6 +110,13 @@ export async function selectEvidence(
     }
   }
   return out;
+}
+
+/** A finding's value of a grouping field: its target's side or group for target fields, else its document's. */
+function groupOfFinding(field: string, f: EvidenceFinding, docGroups: Readonly<Record<string, string>>): string {
+  if (field === 'target_side') return f.target_side ?? 'unspecified';
+  if (field === 'target_group') return f.target_group ?? 'none';
+  return docGroups[field] ?? '';
 }
 
 function dayOf(date: string, period: PeriodUnit): string | null {

@@ -4,7 +4,7 @@
  * present as empty rows, so a gap in coverage looks like a gap.
  */
 
-import type { DocumentContribution } from './contribution.js';
+import { TARGET_FIELDS, type DocumentContribution, type TargetField } from './contribution.js';
 import { quantileSorted } from './stats/bootstrap.js';
 import { enumeratePeriods, periodLabel, periodOf, type Period, type PeriodUnit } from './stats/periods.js';
 import { createRng } from './stats/rng.js';
@@ -90,12 +90,12 @@ export function computeIndicators(contributions: readonly DocumentContribution[]
   const docs = [...contributions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indicators = INDICATORS.filter((name) => name !== 'outgroup_salience' || options.sidesConfigured);
 
-  const periodOfDoc = new Map<DocumentContribution, Period | null>();
+  const periodOfDoc = new Map<string, Period | null>();
   let minDate: string | null = null;
   let maxDate: string | null = null;
   for (const doc of docs) {
     const p = doc.date ? safePeriod(doc.date, options.period) : null;
-    periodOfDoc.set(doc, p);
+    periodOfDoc.set(doc.id, p);
     if (p) {
       if (minDate === null || p.start < minDate) minDate = p.start;
       if (maxDate === null || p.end > maxDate) maxDate = p.end;
@@ -108,15 +108,18 @@ export function computeIndicators(contributions: readonly DocumentContribution[]
   const keyOf = (g: Readonly<Record<string, string>>): string => options.groupFields.map((f) => g[f] ?? '').join('\u0000');
   const pooled: Record<string, string> = Object.fromEntries(options.groupFields.map((f) => [f, ALL_GROUPS]));
   groupKeys.set(keyOf(pooled), pooled);
+  // Grouping by a target field splits each document's numerators by target while keeping its denominator.
+  const targetField = options.groupFields.find((f): f is TargetField => (TARGET_FIELDS as readonly string[]).includes(f));
+  const grouped = targetField ? splitByTarget(docs, targetField) : docs;
   if (options.groupFields.length > 0) {
-    for (const doc of docs) if (!groupKeys.has(keyOf(doc.groups))) groupKeys.set(keyOf(doc.groups), { ...doc.groups });
+    for (const doc of grouped) if (!groupKeys.has(keyOf(doc.groups))) groupKeys.set(keyOf(doc.groups), { ...doc.groups });
   }
   const sortedGroups = [...groupKeys.entries()].sort(([a], [b]) => (a === keyOf(pooled) ? -1 : b === keyOf(pooled) ? 1 : a < b ? -1 : 1));
 
   // Documents by group, in one pass (one key per document, not one per document and group).
   const byGroup = new Map<string, DocumentContribution[]>();
   if (options.groupFields.length > 0) {
-    for (const doc of docs) {
+    for (const doc of grouped) {
       const key = keyOf(doc.groups);
       const list = byGroup.get(key);
       if (list) list.push(doc);
@@ -130,7 +133,7 @@ export function computeIndicators(contributions: readonly DocumentContribution[]
     const byPeriod = new Map<string, DocumentContribution[]>();
     const undated: DocumentContribution[] = [];
     for (const doc of inGroup) {
-      const p = periodOfDoc.get(doc);
+      const p = periodOfDoc.get(doc.id);
       if (!p) undated.push(doc);
       else {
         const list = byPeriod.get(p.start);
@@ -139,19 +142,53 @@ export function computeIndicators(contributions: readonly DocumentContribution[]
       }
     }
     const cells: Cell[] = periods.map((p) => ({ groups, period: periodLabel(p, options.period), start: p.start, end: p.end, docs: byPeriod.get(p.start) ?? [] }));
-    const seriesRows = cells.map((cell) => rowsForCell(cell, indicators, options));
+    // A row for one target has the share indicators only: salience and the index are about all of the talk.
+    const cellIndicators = targetField && !isPooled ? indicators.filter((i) => SHARE_INDICATORS.includes(i)) : indicators;
+    const seriesRows = cells.map((cell) => rowsForCell(cell, cellIndicators, options));
     // Smoothing runs along each indicator's series and never replaces the raw value.
-    for (let k = 0; k < indicators.length; k++) {
+    for (let k = 0; k < cellIndicators.length; k++) {
       const raw = seriesRows.map((r) => r[k]!.value);
       const smooth = smoothSeries(raw, options.smoothing);
       seriesRows.forEach((r, t) => rows.push({ ...r[k]!, smoothed: smooth[t] ?? null }));
     }
     if (undated.length > 0) {
-      for (const r of rowsForCell({ groups, period: UNDATED, start: '', end: '', docs: undated }, indicators, options)) rows.push(r);
+      for (const r of rowsForCell({ groups, period: UNDATED, start: '', end: '', docs: undated }, cellIndicators, options)) rows.push(r);
     }
-    for (const r of rowsForCell({ groups, period: ALL_PERIODS, start: minDate ?? '', end: maxDate ?? '', docs: inGroup }, indicators, options)) rows.push(r);
+    for (const r of rowsForCell({ groups, period: ALL_PERIODS, start: minDate ?? '', end: maxDate ?? '', docs: inGroup }, cellIndicators, options)) rows.push(r);
   }
   return rows;
+}
+
+/**
+ * One part per document and target value: the document's sentence and token counts (every sentence of the
+ * document is in the denominator of every target), and as numerators the sentences that show a measure toward
+ * that target. Documents with no finding toward a value still count, with zero numerators.
+ */
+function splitByTarget(docs: readonly DocumentContribution[], field: TargetField): DocumentContribution[] {
+  const prefix = `${field}=`;
+  const values = new Set<string>();
+  for (const d of docs) for (const key of Object.keys(d.targets ?? {})) if (key.startsWith(prefix)) values.add(key.slice(prefix.length));
+  const sorted = [...values].sort();
+  const out: DocumentContribution[] = [];
+  for (const d of docs) {
+    for (const v of sorted) {
+      const counts = d.targets?.[prefix + v] ?? {};
+      out.push({
+        ...d,
+        groups: { ...d.groups, [field]: v },
+        dehumanization: counts.dehumanization ?? 0,
+        dehumanization_own_voice: counts.dehumanization_own_voice ?? 0,
+        dehumanization_quoted: counts.dehumanization_quoted ?? 0,
+        victimhood_exclusive: counts.victimhood_exclusive ?? 0,
+        victimhood_inclusive: counts.victimhood_inclusive ?? 0,
+        acknowledgement: counts.acknowledgement ?? 0,
+        outgroup_mentions: 0,
+        other_sentences: 0,
+        index_sum: 0,
+      });
+    }
+  }
+  return out;
 }
 
 function safePeriod(date: string, unit: PeriodUnit): Period | null {

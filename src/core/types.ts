@@ -106,6 +106,8 @@ export interface Finding {
   readonly target: string | null;
   /** Side of the target, when sides are configured. */
   readonly targetSide?: Side;
+  /** Kind of group the target is, from the actor list (migrant, national, religious, pronoun, ...). */
+  readonly targetCategory?: string;
   /** True when a negation reverses the words ("they are not animals"); negated findings do not add to the score. */
   readonly negated: boolean;
   /** True when the words are quoted or reported speech rather than the author's own voice. */

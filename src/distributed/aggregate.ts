@@ -130,6 +130,8 @@ export async function aggregateFiles(config: PipelineConfig, files: readonly str
               rule: f.rule,
               match: f.match,
               target: f.target,
+              target_side: f.targetSide ?? null,
+              target_group: f.targetCategory ?? null,
               quoted: f.quoted,
               weight: f.weight,
               context,

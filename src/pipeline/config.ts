@@ -10,6 +10,7 @@ import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 
 import { z } from 'zod';
 import { UserError, UserErrors } from '../core/errors.js';
 import { MEASURES } from '../core/types.js';
+import { TARGET_FIELDS } from '../aggregate/contribution.js';
 import { InputSpecSchema } from '../readers/input-spec.js';
 
 /** Time buckets for indicators. */
@@ -113,7 +114,14 @@ export const PipelineSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // Target fields split a document's findings by target; two at once would need their joint counts.
+    const targets = config.groups.filter((g) => (TARGET_FIELDS as readonly string[]).includes(g));
+    if (targets.length > 1) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['groups'], message: `use one of ${TARGET_FIELDS.join(', ')} per pipeline, found ${targets.join(' and ')}` });
+    }
+  });
 
 /** A validated pipeline, with paths resolved and its identity hashed. */
 export type PipelineConfig = z.infer<typeof PipelineSchema> & {

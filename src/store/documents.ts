@@ -223,6 +223,7 @@ export class BatchWriter {
       c.other_sentences,
       c.index_sum,
       ...MEASURES.map((m) => result.scores[m]),
+      JSON.stringify(c.targets ?? {}),
     ];
   }
 }
@@ -259,6 +260,7 @@ function* findingRows(pending: readonly Pending[]): Generator<Cell[]> {
           f.weight,
           context,
           f.start - s.start,
+          f.targetCategory ?? null,
         ];
       }
     }
@@ -284,7 +286,7 @@ const CONTRIBUTION_COLUMNS = [
  */
 export async function storedContributions(store: Store, groupFields: readonly string[]): Promise<DocumentContribution[]> {
   const out: DocumentContribution[] = [];
-  const sql = `SELECT id, date, date_precision, metadata, ${CONTRIBUTION_COLUMNS.join(', ')} FROM documents ORDER BY id`;
+  const sql = `SELECT id, date, date_precision, metadata, targets::VARCHAR AS targets, ${CONTRIBUTION_COLUMNS.join(', ')} FROM documents ORDER BY id`;
   for await (const row of store.stream<Record<string, unknown>>(sql)) {
     const fields = JSON.parse(String(row.metadata)) as Record<string, FieldValue>;
     const groups: Record<string, string> = {};
@@ -296,6 +298,7 @@ export async function storedContributions(store: Store, groupFields: readonly st
       groups,
     };
     for (const col of CONTRIBUTION_COLUMNS) c[col] = Number(row[col]);
+    if (typeof row.targets === 'string') c.targets = JSON.parse(row.targets);
     out.push(c as unknown as DocumentContribution);
   }
   return out;
@@ -337,7 +340,7 @@ export interface StoredFinding extends EvidenceFinding {
 
 /** Streams findings with positive weight in a stable order (document, sentence, position). */
 export async function* positiveFindings(store: Store): AsyncGenerator<StoredFinding> {
-  const sql = `SELECT f.document_id AS document, d.date, f.sentence, f.measure, f.category, f.rule, f.match, f.target, f.quoted, f.weight, f.context, f.context_offset
+  const sql = `SELECT f.document_id AS document, d.date, f.sentence, f.measure, f.category, f.rule, f.match, f.target, f.target_side, f.target_group, f.quoted, f.weight, f.context, f.context_offset
     FROM findings f JOIN documents d ON d.id = f.document_id
     WHERE f.weight > 0 AND d.date IS NOT NULL
     ORDER BY f.document_id, f.sentence, f.seq`;

@@ -190,6 +190,11 @@ export const MIGRATIONS: readonly Migration[] = [
 )`,
     ],
   },
+  {
+    version: 2,
+    description: 'per-document counts by target side and target group; the target group of each finding',
+    statements: ['ALTER TABLE documents ADD COLUMN targets JSON', 'ALTER TABLE findings ADD COLUMN target_group VARCHAR'],
+  },
 ];
 
 /** The newest schema version this build knows. */
