@@ -39,8 +39,11 @@ export interface DocumentContribution {
 export const TARGET_FIELDS = ['target_side', 'target_group'] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
-/** The share measures counted per target. */
-export const TARGET_MEASURES = [
+/**
+ * The sentence counts that are shares of all sentences: the share indicators, and what is counted per target.
+ * Defined once here; indicators.ts builds its list from it.
+ */
+export const SHARE_MEASURES = [
   'dehumanization',
   'dehumanization_own_voice',
   'dehumanization_quoted',
@@ -48,7 +51,8 @@ export const TARGET_MEASURES = [
   'victimhood_inclusive',
   'acknowledgement',
 ] as const;
-export type TargetCounts = Partial<Record<(typeof TARGET_MEASURES)[number], number>>;
+export type ShareMeasure = (typeof SHARE_MEASURES)[number];
+export type TargetCounts = Partial<Record<ShareMeasure, number>>;
 
 /** Counts, per target value, the sentences whose counted findings of each measure apply to that target. */
 function targetCounts(sentences: readonly SentenceResult[]): Record<string, TargetCounts> {
@@ -57,7 +61,7 @@ function targetCounts(sentences: readonly SentenceResult[]): Record<string, Targ
     const seen = new Set<string>();
     for (const f of s.findings) {
       if (f.weight <= 0 || f.negated) continue;
-      const measures: Array<(typeof TARGET_MEASURES)[number]> =
+      const measures: ShareMeasure[] =
         f.measure === 'dehumanization' ? ['dehumanization', f.quoted ? 'dehumanization_quoted' : 'dehumanization_own_voice'] : [f.measure];
       const keys = [`target_side=${f.targetSide ?? 'unspecified'}`, `target_group=${f.targetCategory ?? 'none'}`];
       for (const key of keys) {

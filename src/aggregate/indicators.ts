@@ -4,28 +4,19 @@
  * present as empty rows, so a gap in coverage looks like a gap.
  */
 
-import { TARGET_FIELDS, type DocumentContribution, type TargetField } from './contribution.js';
+import { SHARE_MEASURES, TARGET_FIELDS, type DocumentContribution, type TargetField } from './contribution.js';
 import { quantileSorted } from './stats/bootstrap.js';
 import { enumeratePeriods, periodLabel, periodOf, type Period, type PeriodUnit } from './stats/periods.js';
 import { createRng } from './stats/rng.js';
 import { ewma, rollingMean } from './stats/smoothing.js';
 import { wilsonInterval, zForConfidence } from './stats/wilson.js';
 
-/** Names of the indicators, in output order. */
-export const INDICATORS = [
-  'dehumanization',
-  'dehumanization_own_voice',
-  'dehumanization_quoted',
-  'victimhood_exclusive',
-  'victimhood_inclusive',
-  'acknowledgement',
-  'outgroup_salience',
-  'rehumanization_index',
-] as const;
+/** Names of the indicators, in output order: the share indicators, then salience and the composite index. */
+export const INDICATORS = [...SHARE_MEASURES, 'outgroup_salience', 'rehumanization_index'] as const;
 export type IndicatorName = (typeof INDICATORS)[number];
 
 /** Share indicators: sentences showing the measure over all sentences (counts of successes in trials). */
-export const SHARE_INDICATORS = INDICATORS.slice(0, 6) as readonly IndicatorName[];
+export const SHARE_INDICATORS: readonly IndicatorName[] = SHARE_MEASURES;
 
 /** The label of the row that pools every value of a grouping field. */
 export const ALL_GROUPS = '(all)';
@@ -173,19 +164,10 @@ function splitByTarget(docs: readonly DocumentContribution[], field: TargetField
   for (const d of docs) {
     for (const v of sorted) {
       const counts = d.targets?.[prefix + v] ?? {};
-      out.push({
-        ...d,
-        groups: { ...d.groups, [field]: v },
-        dehumanization: counts.dehumanization ?? 0,
-        dehumanization_own_voice: counts.dehumanization_own_voice ?? 0,
-        dehumanization_quoted: counts.dehumanization_quoted ?? 0,
-        victimhood_exclusive: counts.victimhood_exclusive ?? 0,
-        victimhood_inclusive: counts.victimhood_inclusive ?? 0,
-        acknowledgement: counts.acknowledgement ?? 0,
-        outgroup_mentions: 0,
-        other_sentences: 0,
-        index_sum: 0,
-      });
+      // Salience and the index are not split by target: their parts are zero here.
+      const split: Record<string, unknown> = { ...d, groups: { ...d.groups, [field]: v }, outgroup_mentions: 0, other_sentences: 0, index_sum: 0 };
+      for (const m of SHARE_MEASURES) split[m] = counts[m] ?? 0;
+      out.push(split as unknown as DocumentContribution);
     }
   }
   return out;
