@@ -36,9 +36,30 @@ export interface CompiledTrie {
    * All matches starting at every token, in order of start. `slotStarts[i]`, when given, says whether any
    * slot can start at token i, so the resolver is not asked at every token.
    */
-  matchAll(forms: readonly string[], slots?: SlotResolver, slotStarts?: Uint8Array): TrieMatch[];
+  matchAll(forms: readonly string[], slots?: SlotResolver, slotStarts?: Uint8Array, startFilter?: StartFilter): TrieMatch[];
   /** Number of entries compiled. */
   readonly size: number;
+  /** What a term can start with: its first word, wildcard or slot. Lets callers pre-filter tokens. */
+  readonly roots: TrieRoots;
+}
+
+/** The first elements of all compiled terms. */
+export interface TrieRoots {
+  /** Words a term starts with (a possessive "x's" also starts what "x" starts). */
+  readonly words: readonly string[];
+  /** `prefix*` wildcards a term starts with, without the star. */
+  readonly prefixes: readonly string[];
+  /** Whether some term starts with a slot (`<group>`, `<any>`, …). */
+  readonly slots: boolean;
+}
+
+/**
+ * Tokens that may start a term, worked out by the caller in one pass for several tries: token i is tried from
+ * the root only when `mask[i] & bit` is set. Root slots are still tried where `slotStarts` allows.
+ */
+export interface StartFilter {
+  readonly mask: Uint8Array;
+  readonly bit: number;
 }
 
 /** The first three UTF-16 code units of a word as one number (exact in a double). */
@@ -140,15 +161,22 @@ export function compileTrie(entries: readonly LexiconEntry[]): CompiledTrie {
 
   return {
     size: entries.length,
-    matchAll(forms, slots = NO_SLOTS, slotStarts?: Uint8Array) {
+    roots: {
+      words: [...(rootWords?.keys() ?? [])],
+      prefixes: [...(rootPrefixes?.values() ?? [])].flatMap((bucket) => bucket.map((b) => b.prefix)),
+      slots: root.slots !== null,
+    },
+    matchAll(forms, slots = NO_SLOTS, slotStarts?: Uint8Array, startFilter?: StartFilter) {
       const out: TrieMatch[] = [];
       const stack: number[] = [];
       const rootSlots = root.slots;
       // The root step is done here, not by a recursive call: almost every token starts nothing.
       let i = 0;
       const visit = (node: TrieNode): void => walk(node, forms, i, i + 1, stack, slots, out);
+      const mask = startFilter?.mask;
+      const bit = startFilter?.bit ?? 0;
       for (; i < forms.length; i++) {
-        rootSteps(forms[i]!, visit);
+        if (mask === undefined || (mask[i]! & bit) !== 0) rootSteps(forms[i]!, visit);
         if (rootSlots && (slotStarts === undefined || slotStarts[i] === 1)) {
           for (const [slot, next] of rootSlots) {
             const end = slot === '<any>' ? i + 1 : slots(slot, i);

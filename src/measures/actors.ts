@@ -7,7 +7,7 @@
  */
 
 import type { Side } from '../core/types.js';
-import { compileTrie } from '../lexicon/trie.js';
+import { compileTrie, type StartFilter, type TrieRoots } from '../lexicon/trie.js';
 import type { Lexicon } from '../lexicon/types.js';
 
 /** How a mention can fill the slots of a lexicon term. */
@@ -29,8 +29,15 @@ export const THIRD_PERSON_SINGULAR = new Set(['he', 'him', 'his', 'she', 'her', 
 /** Pronouns that carry a copula with them ("they're animals"). */
 export const PRONOUN_WITH_COPULA = new Set(["we're", "they're", "he's", "she's"]);
 
-/** Finds mentions in token forms; `isCapitalized(i)` says whether token i starts with a capital letter. */
-export type ActorFinder = (forms: readonly string[], isCapitalized?: (token: number) => boolean) => TokenMention[];
+/**
+ * Finds mentions in token forms; `isCapitalized(i)` says whether token i starts with a capital letter. With
+ * `starts`, only tokens whose mask has the finder's bits set are looked up (see {@link ActorFinder.roots}).
+ */
+export interface ActorFinder {
+  (forms: readonly string[], isCapitalized?: (token: number) => boolean, starts?: StartFilter): TokenMention[];
+  /** Root words and wildcards of the actor terms, and the pronouns, for a fused start mask. */
+  readonly roots: TrieRoots;
+}
 
 /**
  * Group names no list can foresee ("the Orenites", "Karskians") look like capitalised demonym plurals. Such a
@@ -42,8 +49,8 @@ const NOT_DEMONYMS = new Set(['christmas', 'thanks', 'dues', 'physics', 'politic
 /** Compiles the actor lexicons into a finder. Sides from the lexicon override nothing about pronouns. */
 export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinder {
   const trie = compileTrie(actorLexicons.flatMap((l) => l.entries));
-  return (forms, isCapitalized) => {
-    const matches = trie.matchAll(forms);
+  const find = (forms: readonly string[], isCapitalized?: (token: number) => boolean, starts?: StartFilter): TokenMention[] => {
+    const matches = trie.matchAll(forms, undefined, undefined, starts);
     const mentions: TokenMention[] = [];
     // Longest match wins at each position; later matches may not overlap earlier ones.
     matches.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -53,7 +60,7 @@ export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinde
       const form = forms[i]!;
       while (m < matches.length && matches[m]!.start < i) m++;
       if (i < coveredUntil) continue;
-      const pronoun = pronounMention(form, i);
+      const pronoun = starts === undefined || (starts.mask[i]! & starts.bit) !== 0 ? pronounMention(form, i) : null;
       if (pronoun) {
         mentions.push(pronoun);
         coveredUntil = i + 1;
@@ -82,6 +89,8 @@ export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinde
     }
     return claimPossessed(mentions);
   };
+  const roots: TrieRoots = { words: [...trie.roots.words, ...PRONOUN_PERSON.keys()], prefixes: trie.roots.prefixes, slots: trie.roots.slots };
+  return Object.assign(find, { roots });
 }
 
 /**

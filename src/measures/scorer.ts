@@ -17,6 +17,7 @@ import {
   type MeasureName,
   type SentenceResult,
 } from '../core/types.js';
+import { createStartMasker } from '../lexicon/start-filter.js';
 import { compileTrie, type TrieMatch } from '../lexicon/trie.js';
 import type { Lexicon, LexiconEntry, Slot } from '../lexicon/types.js';
 import { findQuoteSpans, type QuoteSpan } from '../text/quotes.js';
@@ -85,6 +86,9 @@ const SLOT_DETERMINERS = new Set(['the', 'these', 'those', 'some', 'many', 'most
 /** Verb categories whose human link is the object ("exterminate them"), not the subject ("they swarm"). */
 const OBJECT_VERB_CATEGORIES = new Set(['extermination', 'purge', 'elimination', 'removal']);
 const MEASURE_SET = new Set<string>(MEASURES);
+/** Bits of the per-token start mask. */
+const ACTOR_BIT = 1;
+const MEASURE_BIT = 2;
 
 /** Builds a scorer from lexicons. Throws when no measure lexicon is given. */
 export function createScorer(options: ScorerOptions): Scorer {
@@ -95,6 +99,14 @@ export function createScorer(options: ScorerOptions): Scorer {
   const frameTriggers = byKind('frame').flatMap((l) => l.entries).filter((e) => FRAME_TRIGGER_CATEGORIES.has(e.category));
   const trie = compileTrie([...measureEntries, ...frameTriggers]);
   const findActors = createActorFinder(byKind('actors'));
+  // One lookup per token tells which tokens may start an actor term or pronoun, and which a measure term.
+  const masker = createStartMasker([
+    { roots: findActors.roots, bit: ACTOR_BIT },
+    { roots: trie.roots, bit: MEASURE_BIT },
+  ]);
+  let mask = new Uint8Array(256);
+  const actorStarts = { mask, bit: ACTOR_BIT };
+  const measureStarts = { mask, bit: MEASURE_BIT };
   const negation = createNegationRule(byKind('negation'));
   const quotation = createQuotationRule(byKind('quotation'));
   const frames = createFrameRule(byKind('frame'), negation);
@@ -110,10 +122,19 @@ export function createScorer(options: ScorerOptions): Scorer {
     rejected: RejectedCandidate[] | null,
   ): SentenceResult {
     const { starts, ends, forms } = expandContractions(tokenize(text, start, end));
-    const mentions = findActors(forms, (t) => {
-      const c = text.charCodeAt(starts[t]!);
-      return c >= 65 && c <= 90;
-    });
+    if (forms.length > mask.length) {
+      mask = new Uint8Array(Math.max(forms.length, 2 * mask.length));
+      actorStarts.mask = measureStarts.mask = mask;
+    }
+    masker(forms, mask);
+    const mentions = findActors(
+      forms,
+      (t) => {
+        const c = text.charCodeAt(starts[t]!);
+        return c >= 65 && c <= 90;
+      },
+      actorStarts,
+    );
     // Most sentences name no group: they need no per-token mention index and no slot starts.
     const mentionAt = mentions.length > 0 || deepEverywhere ? indexMentions(mentions, forms.length) : NO_MENTIONS;
     const resolveSlot = (slot: Slot, token: number): number => {
@@ -138,7 +159,7 @@ export function createScorer(options: ScorerOptions): Scorer {
       slotStarts[m.start] = 1;
       if (m.start > 0 && SLOT_DETERMINERS.has(forms[m.start - 1]!)) slotStarts[m.start - 1] = 1;
     }
-    const matches = trie.matchAll(forms, resolveSlot, slotStarts);
+    const matches = trie.matchAll(forms, resolveSlot, slotStarts, measureStarts);
     const actorMentions = mentions.map((m) => toActorMention(text, starts, ends, m));
     if (matches.length === 0 && !deepEverywhere) {
       return emptySentence(text, index, start, end, forms.length, actorMentions);

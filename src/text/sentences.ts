@@ -22,7 +22,15 @@ const ABBREVIATIONS = new Set([
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'dept', 'est', 'mt', 'ft', 'e.g', 'i.e',
   'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m',
 ]);
-const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);
+const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb'].map((c) => c.charCodeAt(0)));
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const DOT = 0x2e;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const ELLIPSIS = 0x2026;
 
 /** Splits `text` into sentence spans, trimmed of surrounding white space; empty sentences are dropped. */
 export function splitSentences(text: string): SentenceSpan[] {
@@ -39,14 +47,15 @@ export function splitSentences(text: string): SentenceSpan[] {
     start = end;
   };
   while (i < n) {
-    const ch = text[i]!;
-    if (ch === '\n' || ch === '\r') {
+    // Character codes, not one-character strings: this loop sees every character of the corpus.
+    const ch = text.charCodeAt(i);
+    if (ch === LF || ch === CR) {
       // A blank line (two line breaks with only spaces between) ends a sentence.
       let j = i + 1;
-      if (ch === '\r' && text[j] === '\n') j++;
+      if (ch === CR && text.charCodeAt(j) === LF) j++;
       let k = j;
-      while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
-      if (k < n && (text[k] === '\n' || text[k] === '\r')) {
+      while (k < n && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
+      if (k < n && (text.charCodeAt(k) === LF || text.charCodeAt(k) === CR)) {
         push(i);
         i = k;
         continue;
@@ -54,14 +63,14 @@ export function splitSentences(text: string): SentenceSpan[] {
       i = j;
       continue;
     }
-    if (ch === '.' || ch === '!' || ch === '?' || ch === '\u2026') {
+    if (ch === DOT || ch === BANG || ch === QUESTION || ch === ELLIPSIS) {
       let j = i + 1;
-      while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?')) {
+      while (j < n && (text.charCodeAt(j) === DOT || text.charCodeAt(j) === BANG || text.charCodeAt(j) === QUESTION)) {
         j++;
         // Ten million dots are not one sentence either: cut a run of end marks at the limit.
         if (j - start >= MAX_SENTENCE_CHARS) break;
       }
-      while (j < n && CLOSERS.has(text[j]!) && j - start < MAX_SENTENCE_CHARS) j++;
+      while (j < n && CLOSERS.has(text.charCodeAt(j)) && j - start < MAX_SENTENCE_CHARS) j++;
       if (j - start >= MAX_SENTENCE_CHARS && j < n) {
         push(j);
         i = j;
@@ -77,11 +86,11 @@ export function splitSentences(text: string): SentenceSpan[] {
       }
       let k = j;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
-      if (ch === '.' && j === i + 1 && isAbbreviation(text, i)) {
+      if (ch === DOT && j === i + 1 && isAbbreviation(text, i)) {
         i = k;
         continue;
       }
-      if (k < n && !canStartSentence(text[k]!)) {
+      if (k < n && !canStartSentence(text.charCodeAt(k))) {
         i = k;
         continue;
       }
@@ -105,10 +114,10 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029;
 }
 
-function canStartSentence(ch: string): boolean {
+function canStartSentence(code: number): boolean {
   // Lower-case after a period is usually an abbreviation or a list; anything else (capitals, digits, quotes,
   // other scripts) may start a sentence.
-  return !(ch >= 'a' && ch <= 'z');
+  return !(code >= 0x61 && code <= 0x7a);
 }
 
 function isAbbreviation(text: string, dot: number): boolean {

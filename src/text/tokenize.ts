@@ -108,6 +108,18 @@ function hyphenatedLetters(form: string): string {
  * token spanning them, as readers read them. Needs {@link MIN_SPACED_LETTERS} letters, so "a" and "I" stay words.
  */
 function joinSpacedLetters(text: string, starts: number[], ends: number[], forms: string[]): void {
+  // Nearly every sentence has neither a run of single letters nor a hyphen-spelled word: check that first,
+  // without rewriting the arrays.
+  let run = 0;
+  let longestRun = 0;
+  let hyphenSpelled = false;
+  for (let k = 0; k < forms.length; k++) {
+    const f = forms[k]!;
+    run = f.length === 1 || ends[k]! - starts[k]! === 1 ? run + 1 : 0;
+    if (run > longestRun) longestRun = run;
+    if (f.length >= MIN_SPACED_LETTERS * 2 - 1 && f.charCodeAt(1) === 0x2d) hyphenSpelled = true;
+  }
+  if (longestRun < MIN_SPACED_LETTERS && !hyphenSpelled) return;
   const single = (k: number): boolean => ends[k] - starts[k] === 1 || (forms[k].length === 1 && ends[k] - starts[k] <= 2);
   const glued = (k: number): boolean => {
     if (starts[k + 1] - ends[k] !== 1) return false;
