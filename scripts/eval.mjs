@@ -36,7 +36,7 @@ const line = (ev, split) =>
   Object.entries(ev.splits[split].measures)
     .map(([m, r]) => `${m} F1 ${r.f1.toFixed(2)}`)
     .join(', ');
-for (const split of ['dev', 'test']) {
+for (const split of ['dev', 'test', 'heldout']) {
   console.log(`${split}: rules    ${line(result.gold.rules, split)}`);
   console.log(`${split}: keywords ${line(result.gold.keywords, split)}`);
 }

@@ -14,7 +14,9 @@ import { present, type EvalSystem } from './systems.js';
 /** Hard cases of the gold set (besides `none`). */
 export const HARD_CASES = ['negation', 'quotation', 'non_human', 'counter_speech', 'mention', 'homonym', 'paraphrase'] as const;
 export type HardCase = (typeof HARD_CASES)[number];
-export const SPLITS = ['dev', 'test', 'all'] as const;
+export const SPLITS = ['dev', 'test', 'heldout', 'all'] as const;
+/** Where a gold sentence belongs: tuned on (dev), read after tuning (test), or kept sealed from rule writers (heldout). */
+export type GoldSplit = 'dev' | 'test' | 'heldout';
 export type SplitName = (typeof SPLITS)[number];
 
 /** One gold sentence. */
@@ -25,7 +27,7 @@ export interface GoldItem {
   readonly quoted: boolean;
   readonly hardCase: HardCase | 'none';
   readonly category: string;
-  readonly split: 'dev' | 'test';
+  readonly split: GoldSplit;
   /** 1-based line in the gold file. */
   readonly line: number;
 }
@@ -71,7 +73,7 @@ export function parseGold(text: string, file = 'gold.jsonl'): GoldItem[] {
     if (typeof o.quoted !== 'boolean') bad.push('"quoted" must be true or false');
     if (typeof o.hard_case !== 'string' || !HARD_SET.has(o.hard_case)) bad.push(`"hard_case" must be one of ${[...HARD_SET].join(', ')}`);
     if (typeof o.category !== 'string') bad.push('"category" must be a string');
-    if (o.split !== 'dev' && o.split !== 'test') bad.push('"split" must be "dev" or "test"');
+    if (o.split !== 'dev' && o.split !== 'test' && o.split !== 'heldout') bad.push('"split" must be "dev", "test" or "heldout"');
     if (bad.length > 0) {
       problems.push({ line, message: bad.join('; ') });
       return;
@@ -86,7 +88,7 @@ export function parseGold(text: string, file = 'gold.jsonl'): GoldItem[] {
       quoted: o.quoted as boolean,
       hardCase: o.hard_case as HardCase | 'none',
       category: o.category as string,
-      split: o.split as 'dev' | 'test',
+      split: o.split as GoldSplit,
       line,
     });
   });
@@ -140,7 +142,7 @@ export interface QuotedSeparable {
 /** One sentence where at least one measure was wrong, for people to inspect. */
 export interface GoldError {
   readonly id: string;
-  readonly split: 'dev' | 'test';
+  readonly split: GoldSplit;
   readonly hard_case: string;
   readonly category: string;
   readonly text: string;
@@ -249,6 +251,7 @@ export function evaluatePredictions(system: string, preds: readonly GoldPredicti
     splits: {
       dev: splitReport(preds.filter((p) => p.item.split === 'dev')),
       test: splitReport(preds.filter((p) => p.item.split === 'test')),
+      heldout: splitReport(preds.filter((p) => p.item.split === 'heldout')),
       all: splitReport(preds),
     },
   };

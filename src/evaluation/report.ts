@@ -18,6 +18,8 @@ export interface RunOptions {
   /** Project root (gold file and bundled lexicons are found from here). */
   readonly root: string;
   readonly goldPath?: string;
+  /** The sealed held-out set; default corpora-samples/gold/heldout.jsonl, skipped when absent. */
+  readonly heldoutPath?: string;
   readonly shared?: SharedOptions | false;
   /** The command line to print in the report. */
   readonly command?: string;
@@ -56,10 +58,15 @@ export function runEvaluation(opts: RunOptions): RunResult {
   const goldLexicons = [...lexicons, ...loadLexicons([GOLD_ACTORS], opts.root)];
   const goldRules = ruleSystem(createScorer({ lexicons: goldLexicons }), 'rules');
   const goldPath = opts.goldPath ?? join(opts.root, 'corpora-samples', 'gold', 'gold.jsonl');
-  const items = loadGold(goldPath);
+  const heldoutPath = opts.heldoutPath ?? join(opts.root, 'corpora-samples', 'gold', 'heldout.jsonl');
+  const heldout = existsSync(heldoutPath) ? loadGold(heldoutPath) : [];
+  const misplaced = heldout.filter((item) => item.split !== 'heldout');
+  if (misplaced.length > 0) throw new Error(`${heldoutPath}: line ${misplaced[0]!.line}: every sentence of the held-out set must have split "heldout"`);
+  const items = [...loadGold(goldPath), ...heldout];
   const gold = { rules: evaluateGold(items, goldRules), keywords: evaluateGold(items, keywords) };
   const shared = opts.shared === false ? null : evaluateSharedSets([rules, keywords], opts.shared ?? {});
   const errors: Record<string, GoldError[]> = {};
+  // No per-sentence errors are written for the held-out set: reading them would make it one more dev set.
   for (const split of ['dev', 'test'] as const) {
     errors[`errors-${split}.jsonl`] = [...gold.rules.splits[split].errors];
     errors[`errors-keywords-${split}.jsonl`] = [...gold.keywords.splits[split].errors];
@@ -71,7 +78,8 @@ export function runEvaluation(opts: RunOptions): RunResult {
     version,
     lexicons,
     missing,
-    items: items.length,
+    items: items.length - heldout.length,
+    heldoutItems: heldout.length,
     gold,
     shared,
     systems: [rules, keywords],
@@ -106,6 +114,7 @@ interface RenderInput {
   lexicons: readonly Lexicon[];
   missing: readonly string[];
   items: number;
+  heldoutItems: number;
   gold: { rules: GoldEvaluation; keywords: GoldEvaluation };
   shared: SharedSetsEvaluation | null;
   systems: readonly EvalSystem[];
@@ -261,24 +270,30 @@ function renderShared(sh: SharedSetsEvaluation, maxRows: number): string[] {
   return out;
 }
 
+/** The split to quote: the sealed held-out set when it is there, else the test half. */
+function primarySplit(inp: RenderInput): 'heldout' | 'test' {
+  return inp.heldoutItems > 0 ? 'heldout' : 'test';
+}
+
 function reading(inp: RenderInput): string[] {
   const g = inp.gold;
+  const split = primarySplit(inp);
   const lines: string[] = ['## Reading the numbers', ''];
-  const better = MEASURES.filter((m) => g.rules.splits.test.measures[m].f1 > g.keywords.splits.test.measures[m].f1);
-  const worse = MEASURES.filter((m) => g.rules.splits.test.measures[m].f1 < g.keywords.splits.test.measures[m].f1);
+  const better = MEASURES.filter((m) => g.rules.splits[split].measures[m].f1 > g.keywords.splits[split].measures[m].f1);
+  const worse = MEASURES.filter((m) => g.rules.splits[split].measures[m].f1 < g.keywords.splits[split].measures[m].f1);
   lines.push(
-    `* **Rules vs keywords on the test split.** The rules have the higher F1 on ${better.length} of 4 measures${better.length ? ` (${better.join(', ')})` : ''}` +
+    `* **Rules vs keywords on the ${split} split.** The rules have the higher F1 on ${better.length} of 4 measures${better.length ? ` (${better.join(', ')})` : ''}` +
       `${worse.length ? ` and the lower F1 on ${worse.join(', ')}` : ''}. ` +
       MEASURES.map((m) => {
-        const a = g.rules.splits.test.measures[m];
-        const b = g.keywords.splits.test.measures[m];
+        const a = g.rules.splits[split].measures[m];
+        const b = g.keywords.splits[split].measures[m];
         return `${m}: P ${fmt(a.precision)} vs ${fmt(b.precision)}, R ${fmt(a.recall)} vs ${fmt(b.recall)}`;
       }).join('; ') +
       '. ' +
       (() => {
         const tradeoff = MEASURES.filter((m) => {
-          const a = g.rules.splits.test.measures[m];
-          const b = g.keywords.splits.test.measures[m];
+          const a = g.rules.splits[split].measures[m];
+          const b = g.keywords.splits[split].measures[m];
           return a.precision >= b.precision && a.recall < b.recall;
         });
         return tradeoff.length > 0
@@ -286,30 +301,30 @@ function reading(inp: RenderInput): string[] {
           : '';
       })(),
   );
-  const qa = g.rules.splits.test.quotedSeparable;
+  const qa = g.rules.splits[split].quotedSeparable;
   lines.push(
-    `* **Quoted speech.** Among ${qa.n} gold dehumanizing test sentences (${qa.nQuoted} quoted), the rules put the finding in the right voice for ${qa.matched} (${pct(qa.accuracy)}); ` +
+    `* **Quoted speech.** Among ${qa.n} gold dehumanizing ${split} sentences (${qa.nQuoted} quoted), the rules put the finding in the right voice for ${qa.matched} (${pct(qa.accuracy)}); ` +
       `of the ${qa.detected} they detected at all, ${qa.matchedAmongDetected} were attributed correctly, and ${qa.quotedMatched} of the ${qa.nQuoted} quoted items were marked quoted. ` +
       `The keyword baseline has no notion of voice, so it can never mark a quoted item.`,
   );
   const hcLine = (HARD_CASES as readonly HardCase[])
     .map((hc) => {
-      const a = g.rules.splits.test.hardCases[hc];
-      const b = g.keywords.splits.test.hardCases[hc];
+      const a = g.rules.splits[split].hardCases[hc];
+      const b = g.keywords.splits[split].hardCases[hc];
       const fpA = MEASURES.reduce((s, m) => s + a.measures[m].fp, 0);
       const fpB = MEASURES.reduce((s, m) => s + b.measures[m].fp, 0);
       return `${hc} ${fpA} vs ${fpB}`;
     })
     .join(', ');
   const fewer = (HARD_CASES as readonly HardCase[]).filter((hc) => {
-    const sum = (ev: GoldEvaluation) => MEASURES.reduce((t, m) => t + ev.splits.test.hardCases[hc].measures[m].fp, 0);
+    const sum = (ev: GoldEvaluation) => MEASURES.reduce((t, m) => t + ev.splits[split].hardCases[hc].measures[m].fp, 0);
     return sum(g.rules) < sum(g.keywords);
   });
   lines.push(
-    `* **Hard cases** (test, false positives summed over measures, rules vs keywords): ${hcLine}. The rules have fewer false positives than keywords in ${fewer.length} of ${HARD_CASES.length} hard cases${fewer.length ? ` (${fewer.join(', ')})` : ''}. Paraphrases without lexicon words can only be missed by both.`,
+    `* **Hard cases** (${split}, false positives summed over measures, rules vs keywords): ${hcLine}. The rules have fewer false positives than keywords in ${fewer.length} of ${HARD_CASES.length} hard cases${fewer.length ? ` (${fewer.join(', ')})` : ''}. Paraphrases without lexicon words can only be missed by both.`,
   );
   lines.push(
-    '* **Gold set size.** With 22–69 positives per measure and split, one sentence moves recall by 1.5–4.5 points; differences of a few points between runs are noise. The dev split is for tuning; quote the test split.',
+    `* **Gold set size.** With 22–110 positives per measure and split, one sentence moves recall by 1–4.5 points; differences of a few points between runs are noise. Quote the ${split} split.`,
     '* **Shared sets** are proxies, each with its own gap to our constructs (see each section). A correlation that a length or sentiment baseline matches means acknowledgement adds little over it on that set. A low correlation with politeness is the intended outcome.',
   );
   const rec = inp.shared?.receptiveness;
@@ -341,12 +356,18 @@ function renderMarkdown(inp: RenderInput): string {
     `* A measure is present at score ≥ 0.5. F1 with no gold and no predicted positives is reported as 0 (see src/evaluation/metrics.ts); κ is Cohen's kappa between gold and system.`,
     `* Per-sentence errors for inspection: \`out/eval/errors-dev.jsonl\`, \`out/eval/errors-test.jsonl\` (rules) and \`out/eval/errors-keywords-<split>.jsonl\` (baseline); \`out/\` is not committed.`,
     '',
-    `## Gold set (corpora-samples/gold/gold.jsonl, ${inp.items} hand-written sentences)`,
+    `## Gold set (corpora-samples/gold/gold.jsonl, ${inp.items} hand-written sentences${inp.heldoutItems > 0 ? `, and heldout.jsonl, ${inp.heldoutItems}` : ''})`,
     '',
-    `Written by the project contributors independently of the rules (see its README). Each sentence is scored as a one-sentence document, by the rules with the default lexicons plus \`${GOLD_ACTORS}\` (the actor list of the sample conflict most gold sentences are about, which marks its sides), as a user analysing that conflict would configure it. The dev half was read while writing the rules and lexicons; the test half was not: **quote the test figures**.`,
+    `Written by the project contributors independently of the rules (see its README). Each sentence is scored as a one-sentence document, by the rules with the default lexicons plus \`${GOLD_ACTORS}\` (the actor list of the sample conflict most gold sentences are about, which marks its sides), as a user analysing that conflict would configure it. The dev half was read while writing the rules and lexicons; the errors of the test half were read too, after a first round of rules, so both are now tuning data.`,
     '',
+    ...(inp.heldoutItems > 0
+      ? [
+          `**Held-out set** (corpora-samples/gold/heldout.jsonl, ${inp.heldoutItems} sentences): written later, by a contributor who had not seen the rules, the lexicons or the gold sentences, from the annotation guide alone; no per-sentence errors are written for it and its sentences are not read while changing the rules. **Quote the held-out figures.**`,
+          '',
+        ]
+      : []),
   ];
-  for (const split of ['test', 'dev', 'all'] as const) {
+  for (const split of [...(inp.heldoutItems > 0 ? (['heldout'] as const) : []), 'test', 'dev', 'all'] as const) {
     out.push(`### Split ${split} (${g.rules.splits[split].n} sentences)`, '', ...goldTable(split, g), '');
   }
   out.push(
@@ -355,7 +376,7 @@ function renderMarkdown(inp: RenderInput): string {
     'Accuracy per measure, with (false positives / false negatives), rules vs keywords. `none` is the rest of the set.',
     '',
   );
-  for (const split of ['test', 'dev'] as const) out.push(`Split ${split}:`, '', ...hardTable(split, g), '');
+  for (const split of [...(inp.heldoutItems > 0 ? (['heldout'] as const) : []), 'test', 'dev'] as const) out.push(`Split ${split}:`, '', ...hardTable(split, g), '');
   out.push(
     '### Quoted speech kept apart (dehumanization)',
     '',
@@ -364,7 +385,7 @@ function renderMarkdown(inp: RenderInput): string {
     '| split | system | n (quoted) | matched | accuracy | detected | matched among detected | quoted items marked quoted |',
     '|---|---|---:|---:|---:|---:|---:|---:|',
   );
-  for (const split of ['test', 'dev', 'all'] as const) {
+  for (const split of [...(inp.heldoutItems > 0 ? (['heldout'] as const) : []), 'test', 'dev', 'all'] as const) {
     for (const ev of [g.rules, g.keywords]) {
       const q = ev.splits[split].quotedSeparable;
       out.push(`| ${split} | ${ev.system} | ${q.n} (${q.nQuoted}) | ${q.matched} | ${pct(q.accuracy)} | ${q.detected} | ${q.matchedAmongDetected} | ${q.quotedMatched} / ${q.nQuoted} |`);
