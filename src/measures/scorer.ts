@@ -78,7 +78,7 @@ function indexMentions(mentions: readonly TokenMention[], tokens: number): Int32
 }
 
 /** Target rules that apply a word to people by grammar, so even a lone quoted word is used, not mentioned. */
-const APPLYING_RULES = new Set(['copula', 'object_complement', 'modifier', 'verb_subject', 'verb_object', 'of_phrase', 'apposition', 'predicate']);
+const APPLYING_RULES = new Set(['copula', 'object_complement', 'modifier', 'verb_subject', 'verb_object', 'of_phrase', 'apposition', 'predicate', 'slot', 'relative_who']);
 
 /** Determiners a slot may take before its mention. */
 const SLOT_DETERMINERS = new Set(['the', 'these', 'those', 'some', 'many', 'most', 'all', 'ordinary', 'other']);
@@ -197,7 +197,9 @@ export function createScorer(options: ScorerOptions): Scorer {
         !ownNegation &&
         (negation.isNegated(ctx, match.start, match.end, entry.pos === 'verb' ? 3 : 4) ||
           // "I never said the refugees were a swarm": the negated verb that reports or frames the words.
-          (link.mention !== null && cues.framing.some((v) => v < link.mention!.start && negation.isNegated(ctx, v, v + 1, 2))));
+          (link.mention !== null && cues.framing.some((v) => v < link.mention!.start && negation.isNegated(ctx, v, v + 1, 2))) ||
+          // "It is false that the Orenites spread like a virus": the whole claim is declared false.
+          (measure === 'dehumanization' && negation.isClaimDenied(ctx, match.start)));
       let rule = link.rule;
       let weight = entry.weight * link.strength;
       // A lone quoted word is talked about as a word, unless grammar applies it to people:
@@ -258,6 +260,13 @@ export function createScorer(options: ScorerOptions): Scorer {
   function linkFor(ctx: SentenceContext, match: TrieMatch, measure: MeasureName): { rule: string; mention: TokenMention | null; strength: number } | null {
     const entry = match.entry;
     if (measure === 'dehumanization') {
+      // A phrase with a group slot ("wipe <group> out") names its target itself.
+      const slotStart = match.slotStarts[0];
+      if (slotStart !== undefined) {
+        // The slot may begin at a determiner before its mention ("the Karsks").
+        const mi = ctx.mentionAt[slotStart]! >= 0 ? ctx.mentionAt[slotStart]! : (ctx.mentionAt[slotStart + 1] ?? -1);
+        if (mi >= 0 && ctx.mentions[mi]!.person !== 'self') return { rule: 'slot', mention: ctx.mentions[mi]!, strength: 1 };
+      }
       let link: TargetLink | null;
       if (entry.pos === 'verb') {
         const attachment: VerbAttachment = OBJECT_VERB_CATEGORIES.has(entry.category) ? 'object' : 'subject';

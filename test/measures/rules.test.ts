@@ -36,6 +36,11 @@ describe('dehumanization: target rule', () => {
     ['The senator described asylum seekers as an invasive species.', 'object_complement'],
     ['Jews were called rats in the propaganda films.', 'object_complement'],
     ['Those savages should be wiped off the map.', 'demonstrative'],
+    ['The shelters are full of parasites who live off our taxes.', 'relative_who'],
+    ['The Orenites need to be eradicated from the hills.', 'verb_object'],
+    ['Our suburbs are being overrun by migrants.', 'verb_subject'],
+    ['The governor vowed to wipe the Karsks out.', 'slot'],
+    ['The leaflet referred to the settlers as "vermin."', 'object_complement'],
   ])('%j is dehumanization (%s)', (text, rule) => {
     const f = counted(text, 'dehumanization');
     expect(f.map((x) => x.rule), JSON.stringify(sentence(text).findings)).toContain(rule);
@@ -57,6 +62,9 @@ describe('dehumanization: target rule', () => {
     ['Invasive species like the cane toad threaten native wildlife.'],
     ['Democrats flooded the hearing with amendments.'],
     ['A swarm of bees settled on the fence.'],
+    ['The Blue Dogs who survived the primary met on Tuesday.'],
+    ['The refugees were infested with lice after weeks in the camp.'],
+    ['The harbour was overrun by rats last winter.'],
   ])('%j is not dehumanization (non-human referent or homonym)', (text) => {
     expect(sentence(text).dehumanization).toBeLessThan(0.5);
   });
@@ -66,6 +74,8 @@ describe('dehumanization: negation rule', () => {
   it.each([
     ['They are not animals.'],
     ["Refugees aren't vermin."],
+    ['It is false that the Orenites are a plague on this city.'],
+    ['There is no truth to the claim that migrants are parasites.'],
     ['The Karsks are never a plague to anyone.'],
     ['I never said the refugees were a swarm.'],
   ])('%j is negated', (text) => {
@@ -114,6 +124,8 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     ['The minister was forced to resign after calling refugees a plague.'],
     ['Critics say portraying migrants as a horde is misleading.'],
     ["Calling people 'animals' is how genocides start."],
+    ['We have seen where calling the Karsks vermin ends.'],
+    ['No one on the committee should refer to detainees as cargo.'],
   ])('%j is counter-speech, not dehumanization', (text) => {
     const s = sentence(text);
     expect(s.dehumanization).toBe(0);

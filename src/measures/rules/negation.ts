@@ -14,6 +14,8 @@ export interface NegationRule {
   isNegated(ctx: SentenceContext, a: number, b: number, window?: number): boolean;
   /** True when the token is a negator (for features and for entries that carry their own negation). */
   isNegator(form: string): boolean;
+  /** True when a claim negation ("it is false that") stands before token `a` in the sentence. */
+  isClaimDenied(ctx: SentenceContext, a: number): boolean;
 }
 
 /** Built-in fallback so the rule works without a negation lexicon; the lexicon adds to it. */
@@ -23,17 +25,24 @@ const CORE_NEGATORS = ['not', 'no', 'never', "n't", 'cannot', 'nobody', 'none', 
 export function createNegationRule(lexicons: readonly Lexicon[]): NegationRule {
   const negators = new Set<string>(CORE_NEGATORS);
   const pseudoEntries = [];
+  const claimEntries = [];
   for (const lexicon of lexicons) {
     for (const entry of lexicon.entries) {
       if (entry.category === 'pseudo_negation') pseudoEntries.push(entry);
+      else if (entry.category === 'claim_negation') claimEntries.push(entry);
       else if (entry.elements.length === 1 && entry.elements[0]!.type === 'word') negators.add(entry.elements[0]!.value);
     }
   }
   const pseudo: CompiledTrie = compileTrie(pseudoEntries);
   const isNegator = (form: string): boolean => negators.has(form) || form.endsWith("n't");
 
+  const claims: CompiledTrie = compileTrie(claimEntries);
   return {
     isNegator,
+    isClaimDenied(ctx, a) {
+      if (claims.size === 0) return false;
+      return claims.matchAll(ctx.forms).some((m) => m.end <= a);
+    },
     isNegated(ctx, a, b, window = 4) {
       const from = Math.max(0, a - window);
       // Tokens covered by a pseudo-negation ("not only", "nothing but") are not negators.

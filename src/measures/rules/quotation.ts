@@ -13,7 +13,7 @@ import { compileTrie, type CompiledTrie } from '../../lexicon/trie.js';
 import type { Lexicon } from '../../lexicon/types.js';
 import { FIRST_PERSON_PLURAL } from '../actors.js';
 import { insideQuote, type QuoteSpan } from '../../text/quotes.js';
-import type { SentenceContext } from '../sentence-context.js';
+import { Break, type SentenceContext } from '../sentence-context.js';
 
 /** The voice of matched words. */
 export interface Voice {
@@ -46,6 +46,10 @@ export interface QuotationRule {
 
 /** Gerunds that frame words as someone's act of labelling: "calling them vermin is ...". */
 const LABELLING_GERUNDS = new Set(['calling', 'labelling', 'labeling', 'branding', 'describing', 'comparing', 'likening', 'referring', 'dubbing']);
+/** Words before a gerund that make it the topic of the sentence: "where calling them rats leads". */
+const ACT_INTRODUCERS = new Set(['where', 'how', 'that', 'by', 'about', 'of', 'against', 'stop', 'stopped', 'quit', 'avoid', 'without', 'why', 'than', 'and', 'or', 'but', 'because', 'like', 'when', 'from']);
+/** Subjects that deny that anyone should do what the verb says. */
+const NEGATIVE_SUBJECTS = new Set(['nobody', 'noone', 'no-one']);
 const FIRST_PERSON_SINGULAR = new Set(['i', "i've", "i'd"]);
 /** Verbs that apply a label to someone: with another speaker as subject, the label is reported speech. */
 const LABELLING_VERBS = new Set([
@@ -83,6 +87,11 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
         const a = forms[j] ?? '';
         const b = forms[j - 1] ?? '';
         if (HYPOTHETICAL_SUBJECTS.has(a) || (a === 'who' && HYPOTHETICAL_SUBJECTS.has(b))) hypothetical = true;
+        // "Nobody on this panel should refer to them as cargo": a negative subject a few words back, in the
+        // same clause, forbids the labelling rather than doing it.
+        for (let k = j; k >= 0 && j - k < 5 && ctx.breaks[k] !== Break.Clause; k--) {
+          if (NEGATIVE_SUBJECTS.has(forms[k]!) || (forms[k] === 'no' && forms[k + 1] === 'one')) hypothetical = true;
+        }
       }
       // A labelling verb with someone else as subject reports their words ("the minister branded them a plague").
       for (const i of framing) {
@@ -111,12 +120,20 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
       const isMention = cues.mentionCues.some(([, e]) => e <= a && a - e <= 2);
       const inQuotes = insideQuote(quotes, ctx.starts[a]!, ctx.ends[b - 1]!);
       let framedByGerund = false;
-      for (let j = Math.max(0, a - 6); j < a; j++) if (LABELLING_GERUNDS.has(forms[j]!)) framedByGerund = true;
+      let actOfLabelling = false;
+      for (let j = Math.max(0, a - 6); j < a; j++) {
+        if (!LABELLING_GERUNDS.has(forms[j]!)) continue;
+        framedByGerund = true;
+        // "Calling your neighbours cockroaches leads to ...", "history shows where comparing them to rats
+        // ends": the gerund names the act as a topic; nobody in the sentence performs it.
+        if (j === 0 || ACT_INTRODUCERS.has(forms[j - 1]!)) actOfLabelling = true;
+      }
       const reported = cues.reporting.some((r) => r < a) || (cues.reporting.length > 0 && inQuotes) || cues.reporting.some((r) => r >= b);
       const quoted = inQuotes || reported || framedByGerund;
       // Counter-speech: the sentence reports the words and condemns them, or talks about the act of labelling
       // as something anyone might do ("whoever calls them cockroaches ...").
-      const counterSpeech = ((quoted || isMention || scareQuoted) && cues.counter.some((c) => c < a || c >= b)) || (cues.hypothetical && !inQuotes);
+      const counterSpeech =
+        ((quoted || isMention || scareQuoted) && cues.counter.some((c) => c < a || c >= b)) || (cues.hypothetical && !inQuotes) || (actOfLabelling && !inQuotes);
       return { quoted, counterSpeech, mention: isMention, scareQuoted };
     },
   };

@@ -30,7 +30,7 @@ const COPULAS = new Set([
 const COMPLEMENT_VERBS = new Set([
   'call', 'calls', 'called', 'calling', 'label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling', 'brand', 'brands',
   'branded', 'branding', 'consider', 'considers', 'considered', 'deem', 'deems', 'deemed', 'describe', 'describes', 'described',
-  'describing', 'dub', 'dubbed', 'name', 'named', 'term', 'termed', 'see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded',
+  'describing', 'dub', 'dubbed', 'name', 'named', 'refer', 'refers', 'referred', 'referring', 'term', 'termed', 'see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded',
 ]);
 /** Words that may stand between a copula or simile marker and the vehicle ("are nothing but dirty rats"). */
 const FILLERS = new Set([
@@ -57,6 +57,14 @@ const AUXILIARIES = new Set([
   'still', 'always', 'now', 'all', 'can', 'could', 'should', 'must', 'simply', 'literally', 'who', 'that', 'already', 'begin',
   'began', 'started', 'start', 'again', 'then', "they're", 'do', 'does', 'did', 'not', "don't", "didn't", 'never', 'and',
 ]);
+/** Relative pronouns that refer to people only. */
+const RELATIVE_PERSONAL = new Set(['who', 'whom']);
+/** Participles not in -ed or -en. */
+const IRREGULAR_PARTICIPLES = new Set(['overrun', 'swept', 'bred', 'spread', 'hunted', 'put', 'cut', 'bought', 'sold']);
+/** Forms of "be" that make a following participle passive. */
+const PASSIVE_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', "'re"]);
+/** Adverbs that may stand between "be" and the participle ("be quickly wiped out"). */
+const PASSIVE_FILLERS = new Set(['quickly', 'simply', 'finally', 'all', 'just', 'completely', 'totally', 'systematically', 'eventually', 'already', 'soon']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'these', 'those', 'all', 'every', 'our', 'their', 'this', 'that', 'any', 'some', 'them']);
 
 /** Attachment of a verb entry: infestation verbs need a human subject, extermination verbs a human object. */
@@ -66,6 +74,14 @@ export type VerbAttachment = 'subject' | 'object';
 export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: number, pos: string = 'noun'): TargetLink | null {
   const mentions = ctx.mentions;
   const forms = ctx.forms;
+  // "scum who should be hosed out", "machines who cannot be reasoned with": a relative "who" refers to
+  // people, so the vehicle it follows is said of people, whether or not a group is named.
+  // A capitalised vehicle inside the sentence is a name ("the Blue Dogs who survived"), not a metaphor.
+  const capitalised = a > 0 && isUpper(ctx.text.charCodeAt(ctx.starts[a]!));
+  if (pos === 'noun' && !capitalised && b < forms.length && RELATIVE_PERSONAL.has(forms[b]!) && ctx.breaks[b - 1]! < Break.Comma) {
+    const referent: TokenMention = { start: a, end: b, label: forms.slice(a, b).join(' '), category: 'vehicle_referent', side: 'unspecified', person: 'group' };
+    return { rule: 'relative_who', mention: mentionBefore(ctx, a, 6) ?? referent, strength: 1 };
+  }
   // "those savages", "these vermin": with the strongest vehicles the demonstrative phrase itself refers to
   // people, even when no group is named.
   if (mentions.length === 0) {
@@ -129,7 +145,7 @@ export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: 
     if (simileAt >= 0 && between[simileAt] === 'as' && nonHumanPhraseBefore(ctx, markerIndex)) return null;
     const m = mentionBefore(ctx, markerIndex, 10);
     // "described them as vermin" is a verb's object complement, not a comparison by the author.
-    const complement = simileAt >= 0 && between[simileAt] === 'as' && m !== null && COMPLEMENT_VERBS.has(forms[m.start - 1] ?? '');
+    const complement = simileAt >= 0 && between[simileAt] === 'as' && m !== null && complementVerbBefore(ctx, m.start);
     if (m) return { rule: complement ? 'object_complement' : simileAt >= 0 ? 'simile' : 'comparison', mention: m, strength: 1 };
   }
 
@@ -164,7 +180,7 @@ export function linkVehicle(ctx: SentenceContext, a: number, b: number, weight: 
     const m = mentionBefore(ctx, markerIndex, 3);
     if (m) {
       const verbIndex = m.start - 1;
-      if (verbIndex >= 0 && COMPLEMENT_VERBS.has(forms[verbIndex]!)) return { rule: 'object_complement', mention: m, strength: 1 };
+      if (verbIndex >= 0 && complementVerbBefore(ctx, m.start)) return { rule: 'object_complement', mention: m, strength: 1 };
     }
   }
 
@@ -198,7 +214,31 @@ export function linkVerb(ctx: SentenceContext, a: number, b: number, attachment:
         if (after && after.person !== 'self') return { rule: 'verb_object', mention: after, strength: 1 };
       }
     }
+    if (isPassive(ctx, a)) {
+      const m = mentionBefore(ctx, a, 6);
+      if (m) return { rule: 'verb_object', mention: m, strength: 1 };
+    }
     return null;
+  }
+  return linkVerbSubject(ctx, a, b);
+}
+
+/** True when the verb at `a` follows a form of "be" ("are being exterminated", "need to be wiped out"). */
+function isPassive(ctx: SentenceContext, a: number): boolean {
+  const verb = ctx.forms[a]!;
+  if (!(verb.endsWith('ed') || verb.endsWith('en') || IRREGULAR_PARTICIPLES.has(verb))) return false;
+  let k = a - 1;
+  while (k >= 0 && a - k <= 3 && PASSIVE_FILLERS.has(ctx.forms[k]!)) k--;
+  return k >= 0 && PASSIVE_BE.has(ctx.forms[k]!);
+}
+
+/** Finds the human subject of a verb entry at tokens `[a, b)`, or its agent when passive. */
+function linkVerbSubject(ctx: SentenceContext, a: number, b: number): TargetLink | null {
+  // Passive with an agent: "the city is being swamped by asylum seekers" — the agent does the swamping.
+  // Without an agent the subject is what the verb happened to ("Karsks were infested by lice"), not its doer.
+  if (isPassive(ctx, a)) {
+    const m = ctx.forms[b] === 'by' ? mentionAfter(ctx, b + 1, 2) : null;
+    return m && m.person !== 'self' ? { rule: 'verb_subject', mention: m, strength: 1 } : null;
   }
   // Subject: a mention shortly before, with only auxiliaries between ("they keep swarming", "migrants are flooding").
   let k = a - 1;
@@ -242,6 +282,20 @@ function nonHumanPhraseBefore(ctx: SentenceContext, marker: number): boolean {
     if (ctx.mentionAt[j]! >= 0) return false;
     if (ctx.breaks[j] === Break.Clause) return false;
     if (NP_DETERMINERS.has(ctx.forms[j]!)) return j < marker - 1;
+  }
+  return false;
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+/** A labelling verb right before a mention, across a determiner or "to": "referred to the women as". */
+function complementVerbBefore(ctx: SentenceContext, mentionStart: number): boolean {
+  for (let j = mentionStart - 1; j >= 0 && mentionStart - j <= 3; j--) {
+    const f = ctx.forms[j]!;
+    if (COMPLEMENT_VERBS.has(f)) return true;
+    if (!DETERMINERS.has(f) && f !== 'to') return false;
   }
   return false;
 }
