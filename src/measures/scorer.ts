@@ -230,6 +230,8 @@ export function createScorer(options: ScorerOptions): Scorer {
         weight: round(weight),
       });
     }
+    const correction = rehumanizingCorrection(ctx, findings, matches);
+    if (correction) findings.push(correction);
     if (triggeredFrames || deepEverywhere) {
       for (const frame of frames(ctx)) {
         // A fixed phrase that already shows the measure is the same evidence; a weak one is not enough.
@@ -311,6 +313,41 @@ export function createScorer(options: ScorerOptions): Scorer {
         return { ...sentence, rejected };
       });
     },
+  };
+}
+
+/** Mentions that restate people as people: "they are not animals; they are human beings". */
+const HUMANITY_LABELS = new Set(['people', 'peoples', 'persons', 'humans', 'human beings', 'families', 'human']);
+
+/**
+ * Explicit rehumanization: the author denies a dehumanizing label and says what the people are instead —
+ * "they are not animals; they are parents and teachers", "not a mob of animals but a crowd of nurses". The
+ * negated finding stays as evidence of no dehumanization; the restatement is acknowledgement of their humanity.
+ * Needs the author's own voice, a target that is not our side, and after the label either people named as
+ * people or an everyday role (the frame lexicon's role nouns, the acknowledgement lexicon's humanizing terms).
+ */
+function rehumanizingCorrection(ctx: SentenceContext, findings: readonly Finding[], matches: readonly TrieMatch[]): Finding | null {
+  const denied = findings.find((f) => f.measure === 'dehumanization' && f.negated && !f.quoted && f.targetSide !== 'ingroup' && f.target !== null);
+  if (!denied) return null;
+  const after = (start: number): boolean => start >= denied.end;
+  const role = matches.find((m) => after(ctx.starts[m.start]!) && (m.entry.category === 'role_noun' || m.entry.category === 'humanizing'));
+  const restated = ctx.mentions.find((m) => after(ctx.starts[m.start]!) && HUMANITY_LABELS.has(m.label));
+  if (!role && !restated) return null;
+  const end = role ? ctx.ends[role.end - 1]! : ctx.ends[restated!.end - 1]!;
+  return {
+    measure: 'acknowledgement',
+    category: 'humanity_affirmed',
+    rule: 'negated_dehumanization',
+    match: ctx.text.slice(denied.start, end),
+    start: denied.start,
+    end,
+    target: denied.target,
+    targetSide: denied.targetSide,
+    targetCategory: denied.targetCategory,
+    negated: false,
+    quoted: false,
+    lexicon: denied.lexicon,
+    weight: 0.75,
   };
 }
 

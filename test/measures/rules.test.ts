@@ -151,6 +151,9 @@ describe('victimhood and acknowledgement', () => {
     ['Our army committed crimes in those villages.', 'acknowledgement'],
     ['We apologise to the Karsk families for what was done.', 'acknowledgement'],
     ['Their grief is real.', 'acknowledgement'],
+    ['The settlers are not vermin; each of them is a teacher, a nurse or a farmer.', 'acknowledgement'],
+    ['The Karsks across the river are not beasts but human beings like us.', 'acknowledgement'],
+    ['The story followed a Karsk midwife named Selin through one night shift.', 'acknowledgement'],
   ])('%j shows %s', (text, measure) => {
     expect(sentence(text)[measure as MeasureName], JSON.stringify(sentence(text).findings)).toBeGreaterThanOrEqual(0.5);
   });
@@ -163,6 +166,9 @@ describe('victimhood and acknowledgement', () => {
     ['Their losses are nothing compared with ours.', 'acknowledgement'],
     ['Our children were killed by their soldiers.', 'acknowledgement'],
     ['Those people are human garbage.', 'acknowledgement'],
+    ['The settlers are not vermin.', 'acknowledgement'],
+    ['"They are not animals, they are parents," the mayor said.', 'dehumanization'],
+    ['Maya Tern, a researcher at the institute, said the Karsks had left the valley.', 'acknowledgement'],
   ])('%j does not show %s', (text, measure) => {
     expect(sentence(text)[measure as MeasureName], JSON.stringify(sentence(text).findings)).toBeLessThan(0.5);
   });

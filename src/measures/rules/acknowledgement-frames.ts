@@ -80,14 +80,51 @@ export function acknowledgementFrames(ctx: SentenceContext, of: CueLookup, negat
       if (!ARTICLES.has(ctx.forms[j] ?? '')) continue;
       const role = roles.find((r) => r.start > j && r.start - j <= 4);
       if (!role) continue;
-      const group = other.find((m) => m.start > j && m.end <= role.start) ?? other.find((m) => m.category !== 'pronoun');
+      // The group must be part of the description ("a Karsk engineer"): a group named elsewhere in the
+      // sentence does not make "Maya Wang, a researcher at ..." a member of the other side (news attribution).
+      const group = other.find((m) => m.start > j && m.end <= role.start && m.category !== 'pronoun');
       const personal = life.some((c) => c.start >= role.end);
       if (!group && !personal) continue;
       out.push({ measure: 'acknowledgement', category: 'individuation_frame', start: i, end: role.end, mention: group ?? null, weight: WEIGHT, lexicon: lexiconOf(role) });
       break;
     }
   }
+  if (!out.some((f) => f.category === 'individuation_frame')) {
+    const named = namedMember(ctx, other, of);
+    if (named) out.push(named);
+  }
   return out;
+}
+
+/** Words that introduce a person's name after a description: "a Karsk kid named Ardan". */
+const NAMING_WORDS = new Set(['named', 'called']);
+
+/**
+ * Individuation the other way round: a person in an everyday role, given a name, with a group of the other
+ * side in the sentence — "a Karsk fisherman named Ilyas", "the Karsk nurse next door, Mira, ...". A name
+ * alone ("my colleague, Anna,") is not acknowledgement.
+ */
+function namedMember(ctx: SentenceContext, other: readonly TokenMention[], of: CueLookup): FrameFinding | null {
+  const groups = other.filter((m) => m.category !== 'pronoun');
+  if (groups.length === 0) return null;
+  const roles = of('role_noun');
+  for (let i = 1; i < ctx.forms.length; i++) {
+    if (!isName(ctx, i)) continue;
+    const byWord = NAMING_WORDS.has(ctx.forms[i - 1]!);
+    // Apposition: ", Yusuf," or ", Ilyas, laughed": the name stands between commas or ends the clause.
+    const byApposition = ctx.breaks[i - 1]! >= Break.Comma && (i === ctx.forms.length - 1 || ctx.breaks[i]! >= Break.Comma);
+    if (!byWord && !byApposition) continue;
+    const described = byWord ? i - 1 : i;
+    // The description right before: a group of the other side or a role, within five tokens, same clause.
+    const group = groups.find((m) => m.end <= described && described - m.end <= 5 && sameClause(ctx, m.end, described - 1));
+    const role = roles.find((r) => r.end <= described && described - r.end <= 5 && sameClause(ctx, r.end, described - 1));
+    // A role is needed either way: it is what presents the person as an individual (and what sends the
+    // sentence to the frame rules in the cheap pass).
+    if (!role || !group) continue;
+    const person = group;
+    return { measure: 'acknowledgement', category: 'individuation_frame', start: Math.min(person.start, role.start), end: i + 1, mention: person, weight: WEIGHT, lexicon: lexiconOf(role) };
+  }
+  return null;
 }
 
 /** Our side as the agent: the nearest mention before the verb is ours, within the clause. */
