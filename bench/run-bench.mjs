@@ -204,6 +204,50 @@ const STAGES = {
     return { held_mb: round(held / 1e6, 2), runs_mb_per_s: runs, best_1_mb_per_s: round(best[1], 2), best_N_mb_per_s: round(best[args.workers], 2), workers: args.workers };
   },
 
+  /**
+   * The machine's own ceiling: the first POOL_MB of text scored by 1 thread, then by N threads at once, each
+   * thread scoring all of it with its own scorer and sending nothing until it is done. No pool, no messages,
+   * no shared work: whatever N threads fall short of N times one thread here is the machine (shared caches,
+   * memory bandwidth, the garbage collector's helper threads, neighbours), not the pipeline.
+   */
+  async ceiling(documents, counter, args) {
+    const { Worker } = await import('node:worker_threads');
+    const texts = [];
+    let held = 0;
+    for await (const doc of documents(1, { bytes: 0, docs: 0 })) {
+      texts.push(doc.text);
+      held += Buffer.byteLength(doc.text);
+      if (held >= Math.min(POOL_MB, args.limitMb) * 1e6) break;
+    }
+    const runThreads = async (n) => {
+      const workers = Array.from({ length: n }, () => new Worker(path.join(here, 'ceiling-worker.mjs'), { workerData: { dist, root, texts, lexicons: LEXICONS, actors: ACTORS } }));
+      try {
+        await Promise.all(workers.map((w) => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); })));
+        const t0 = performance.now();
+        const done = workers.map((w) => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); }));
+        for (const w of workers) w.postMessage('go');
+        const replies = await Promise.all(done);
+        return { wall: (performance.now() - t0) / 1000, threadSeconds: replies.map((r) => round(r.seconds, 2)) };
+      } finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+      }
+    };
+    const best = { 1: Infinity, N: Infinity };
+    const runs = { 1: [], N: [] };
+    for (let rep = 0; rep < 2; rep++) {
+      const one = await runThreads(1);
+      const many = await runThreads(args.workers);
+      runs[1].push(round(one.wall, 2));
+      runs.N.push(round(many.wall, 2));
+      best[1] = Math.min(best[1], one.wall);
+      best.N = Math.min(best.N, many.wall);
+    }
+    counter.bytes = held * 2 * (1 + args.workers);
+    counter.docs = texts.length * 2 * (1 + args.workers);
+    // Throughput of N threads over that of one: N x the text in the time N threads took, over 1 x in one's time.
+    return { held_mb: round(held / 1e6, 2), runs_wall_seconds: runs, threads: args.workers, ceiling_N_over_1: round((args.workers * best[1]) / best.N, 3) };
+  },
+
   'e2e-1': (documents, counter, args) => endToEnd(documents, counter, { ...args, workers: 1 }, { keepContributions: true, times: 1 }),
   'e2e-N': (documents, counter, args) => endToEnd(documents, counter, args, { keepContributions: true, times: 1 }),
   'mem-x1': (documents, counter, args) => endToEnd(documents, counter, args, { keepContributions: false, times: 1 }),
@@ -339,7 +383,7 @@ async function orchestrate(args) {
 }
 
 async function orchestrateStages(args) {
-  const stages = ['bare', ...(args.skipWink ? [] : ['wink']), 'e2e-1', 'e2e-N', 'pool', ...(args.skipMemory ? [] : ['mem-x1', 'mem-xT'])];
+  const stages = ['bare', ...(args.skipWink ? [] : ['wink']), 'e2e-1', 'e2e-N', 'pool', 'ceiling', ...(args.skipMemory ? [] : ['mem-x1', 'mem-xT'])];
   const label = (s) => (s === 'e2e-N' ? `e2e-${args.workers}` : s === 'mem-xT' ? `mem-x${args.times}` : s);
   const info = machine();
   console.log(`rehumanize bench: ${DATA}${Number.isFinite(args.limitMb) ? `, first ${args.limitMb} MB of text` : ', full corpus'}, ${args.workers} workers; ${info.nproc} cores, ${info.cpu}, node ${info.node}`);
@@ -375,10 +419,12 @@ async function orchestrateStages(args) {
     stream_workers_N_over_1: round(eN.stream_mb_per_s / e1.stream_mb_per_s, 3),
     // Scoring only, text in memory, best of three alternating runs each: the pool's own scaling.
     pool_workers_N_over_1: results.pool ? round(results.pool.best_N_mb_per_s / results.pool.best_1_mb_per_s, 3) : null,
+    // N independent threads with nothing shared: the most N threads can give on this machine.
+    ceiling_threads_N_over_1: results.ceiling ? results.ceiling.ceiling_N_over_1 : null,
     workers_N_over_1_cpu: round(eN.mb_per_cpu_s / e1.mb_per_cpu_s, 3),
     peak_rss_xT_over_x1: args.skipMemory ? null : round(results[label('mem-xT')].peak_rss_mb / results['mem-x1'].peak_rss_mb, 3),
   };
-  const peakRss = Math.max(...Object.values(results).filter((r) => r.stage !== 'wink').map((r) => r.peak_rss_mb));
+  const peakRss = Math.max(...Object.values(results).filter((r) => r.stage !== 'wink' && r.stage !== 'ceiling').map((r) => r.peak_rss_mb));
   const targets = {
     'end to end >= 0.5 x bare baseline': { value: Math.max(ratios.e2e_1_over_bare, ratios.e2e_N_over_bare), target: 0.5, met: Math.max(ratios.e2e_1_over_bare, ratios.e2e_N_over_bare) >= 0.5 },
     'end to end >= 5 x wink over every sentence': { value: wink ? round(best.mb_per_s / wink.mb_per_s, 2) : null, target: 5, met: wink ? best.mb_per_s / wink.mb_per_s >= 5 : null },
@@ -430,6 +476,7 @@ ${rows.join('\n')}
 - **wink**: read + wink-nlp (sbd, negation, pos) over every sentence, one instance, \`readDoc\` per document.
 - **e2e-1 / e2e-${r.workers}**: read, score, \`contributionOf\`, write documents.csv and findings.jsonl, then \`computeIndicators\` (month x source, 1,000 bootstrap resamples) — in one thread, and on ${r.workers} worker threads.
 - **pool**: scoring only, the first ${Math.min(40, r.corpus.limit_mb ?? 40)} MB of text held in memory, 1 worker and ${r.workers} workers alternating three times each; the ratio uses the best run of each (its MB/s column is not meaningful).
+- **ceiling**: the first ${Math.min(40, r.corpus.limit_mb ?? 40)} MB held in memory and scored by 1 thread, then by ${r.workers} threads at once, each with its own scorer over all of it, nothing sent between threads until done (best of two): how far ${r.workers} threads can scale on this machine at all (its MB/s column is not meaningful).
 - **stream MB/s**: the e2e stages without the final \`computeIndicators\` (which runs once, in one thread, after all documents); **indicators s** is its time.
 - **mem-x1 / mem-x${r.times}**: the streaming part on ${r.workers} worker threads over the corpus and over it ${r.times} times (re-read by a generator, nothing extra on disk). Contributions are written per row instead of being kept; in a run they go to the store. Keeping them in memory for \`computeIndicators\` is the one part that grows with the corpus (a few hundred bytes per document).
 

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentResult, InputDocument } from '../core/types.js';
 import type { Scorer } from '../measures/scorer.js';
+import { isPacked, unpackResults, type PackedResults } from './packed.js';
 import { buildScorer, restoreTexts, scoreBatchWith, type BatchTask, type FaultHooks, type ScorerRefs, type WorkerReply } from './wire.js';
 
 export type { FaultHooks, ScorerRefs } from './wire.js';
@@ -131,7 +132,12 @@ export function createScoringPool(options: PoolOptions): ScoringPool {
     if (closed) throw new Error('scoring pool is closed');
     if (docs.length === 0) return [];
     const task: BatchTask = { refs, ids: docs.map((d) => d.id), texts: docs.map((d) => d.text), ...(hooks ? { hooks } : {}) };
-    const results = await threads.run(task);
+    const reply = await threads.run(task);
+    if (isPacked(reply)) {
+      if (reply.ids.length !== docs.length) throw new Error('scoring pool: a worker returned a malformed batch');
+      return unpackResults(reply, task.texts);
+    }
+    const results = reply;
     if (!Array.isArray(results) || results.length !== docs.length) throw new Error('scoring pool: a worker returned a malformed batch');
     for (let i = 0; i < docs.length; i++) restoreTexts(results[i]!, docs[i]!.text);
     return results;
@@ -206,7 +212,7 @@ export async function* scoreInParallel(docs: AsyncIterable<InputDocument> | Iter
 
 interface Job {
   readonly task: BatchTask;
-  readonly resolve: (results: DocumentResult[]) => void;
+  readonly resolve: (results: DocumentResult[] | PackedResults) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -230,7 +236,7 @@ class ThreadPool {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  run(task: BatchTask): Promise<DocumentResult[]> {
+  run(task: BatchTask): Promise<DocumentResult[] | PackedResults> {
     if (this.destroyed) return Promise.reject(new Error('scoring pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject });

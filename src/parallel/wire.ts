@@ -13,6 +13,7 @@ import type { DocumentResult, SentenceResult } from '../core/types.js';
 import type { ModelRefs } from '../classify/setup.js';
 import type { Scorer } from '../measures/scorer.js';
 import { setupScorer } from '../classify/scorer-setup.js';
+import type { PackedResults } from './packed.js';
 
 /** How to build the scorer: the same arguments a run passes to `setupScorer`. */
 export interface ScorerRefs {
@@ -47,7 +48,7 @@ export interface BatchTask {
 
 /** A worker's answer to one batch. */
 export type WorkerReply =
-  | { readonly ok: true; readonly results: DocumentResult[] }
+  | { readonly ok: true; readonly results: DocumentResult[] | PackedResults }
   | { readonly ok: false; readonly message: string; readonly stack?: string; readonly code?: string };
 
 /** Builds the scorer for `refs`, as a run does. */
