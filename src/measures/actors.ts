@@ -44,7 +44,9 @@ export interface ActorFinder {
  * word, not already a known mention, is taken as a group with category `inferred`.
  */
 const DEMONYM_PLURAL = /^[a-z][a-z'-]{2,}(?:ites|ians|ans|ese|ists|is|ards|ics)$/;
-const NOT_DEMONYMS = new Set(['christmas', 'thanks', 'dues', 'physics', 'politics', 'economics', 'ethics', 'statistics', 'olympics', 'analysis', 'basis', 'crisis', 'thesis', 'tennis', 'jeans', 'plans', 'loans', 'means', 'beans', 'fans', 'vans', 'scans', 'pans', 'bans', 'clans', 'elections', 'genesis']);
+const NOT_DEMONYMS = new Set(['christmas', 'thanks', 'dues', 'physics', 'politics', 'economics', 'ethics', 'statistics', 'olympics', 'analysis', 'basis', 'crisis', 'thesis', 'tennis',
+  // Animals and things that look like demonyms: "Termites infested the church" names no people.
+  'termites', 'mites', 'parasites', 'satellites', 'sites', 'websites', 'favorites', 'favourites', 'suites', 'rites', 'bites', 'kites', 'sprites', 'pelicans', 'toucans', 'pecans', 'cans', 'jeans', 'plans', 'loans', 'means', 'beans', 'fans', 'vans', 'scans', 'pans', 'bans', 'clans', 'elections', 'genesis']);
 
 /** Compiles the actor lexicons into a finder. Sides from the lexicon override nothing about pronouns. */
 export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinder {

@@ -86,6 +86,8 @@ const SLOT_DETERMINERS = new Set(['the', 'these', 'those', 'some', 'many', 'most
 /** Verb categories whose human link is the object ("exterminate them"), not the subject ("they swarm"). */
 const OBJECT_VERB_CATEGORIES = new Set(['extermination', 'purge', 'elimination', 'removal']);
 const MEASURE_SET = new Set<string>(MEASURES);
+/** Lexicon category of fixed expressions that neutralise the vehicle word inside them. */
+const IDIOM = 'idiom';
 /** Bits of the per-token start mask. */
 const ACTOR_BIT = 1;
 const MEASURE_BIT = 2;
@@ -182,6 +184,11 @@ export function createScorer(options: ScorerOptions): Scorer {
       const entry = match.entry;
       if (entry.lexicon.measure === 'frame') {
         triggeredFrames = true;
+        continue;
+      }
+      // An idiom ("black sheep") only exists to hide the vehicle inside it (dropContained kept the longer).
+      if (entry.category === IDIOM) {
+        rejected?.push({ measure: entry.lexicon.measure as MeasureName, match: text.slice(starts[match.start]!, ends[match.end - 1]!), category: entry.category, reason: 'an idiom: the word inside says nothing about people' });
         continue;
       }
       const measure = entry.lexicon.measure as MeasureName;

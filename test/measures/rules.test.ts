@@ -65,6 +65,8 @@ describe('dehumanization: target rule', () => {
     ['The Blue Dogs who survived the primary met on Tuesday.'],
     ['The refugees were infested with lice after weeks in the camp.'],
     ['The harbour was overrun by rats last winter.'],
+    ['My uncle was always the black sheep of the family.'],
+    ['Termites infested the old barn.'],
   ])('%j is not dehumanization (non-human referent or homonym)', (text) => {
     expect(sentence(text).dehumanization).toBeLessThan(0.5);
   });
@@ -75,6 +77,7 @@ describe('dehumanization: negation rule', () => {
     ['They are not animals.'],
     ["Refugees aren't vermin."],
     ['It is false that the Orenites are a plague on this city.'],
+    ['The Karsks are not less than human.'],
     ['There is no truth to the claim that migrants are parasites.'],
     ['The Karsks are never a plague to anyone.'],
     ['I never said the refugees were a swarm.'],

@@ -56,7 +56,9 @@ export function createNegationRule(lexicons: readonly Lexicon[]): NegationRule {
           // "no better than animals", "nothing more than vermin": a comparison, not a negation.
           const next = ctx.forms[j + 1];
           if ((next === 'better' || next === 'more' || next === 'different') && ctx.forms[j + 2] === 'than') continue;
-          if (next === 'but' || (next === 'less' && ctx.forms[j + 2] === 'than')) continue;
+          // "nothing less than vermin" affirms; but when "less than" is the matched phrase itself ("not less
+          // than human"), the negator right before it negates it.
+          if (next === 'but' || (next === 'less' && ctx.forms[j + 2] === 'than' && j + 1 !== a)) continue;
           return true;
         }
       }
