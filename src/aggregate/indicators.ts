@@ -4,10 +4,9 @@
  * present as empty rows, so a gap in coverage looks like a gap.
  */
 
-import { SHARE_MEASURES, TARGET_FIELDS, type DocumentContribution, type TargetField } from './contribution.js';
-import { quantileSorted } from './stats/bootstrap.js';
+import { SHARE_MEASURES, TARGET_FIELDS, type DocumentContribution, type ShareMeasure, type TargetField } from './contribution.js';
+import { bootstrapRatios } from './stats/cluster-bootstrap.js';
 import { enumeratePeriods, periodLabel, periodOf, type Period, type PeriodUnit } from './stats/periods.js';
-import { createRng } from './stats/rng.js';
 import { ewma, rollingMean } from './stats/smoothing.js';
 import { wilsonInterval, zForConfidence } from './stats/wilson.js';
 
@@ -93,6 +92,8 @@ export function computeIndicators(contributions: readonly DocumentContribution[]
     }
   }
   const periods = minDate && maxDate ? enumeratePeriods(minDate, maxDate, options.period) : [];
+  // Labelled once, not once per group.
+  const periodLabels = periods.map((p) => periodLabel(p, options.period));
 
   // Group combinations present in the data, plus the pooled row.
   const groupKeys = new Map<string, Record<string, string>>();
@@ -132,15 +133,19 @@ export function computeIndicators(contributions: readonly DocumentContribution[]
         else byPeriod.set(p.start, [doc]);
       }
     }
-    const cells: Cell[] = periods.map((p) => ({ groups, period: periodLabel(p, options.period), start: p.start, end: p.end, docs: byPeriod.get(p.start) ?? [] }));
+    const cells: Cell[] = periods.map((p, t) => ({ groups, period: periodLabels[t]!, start: p.start, end: p.end, docs: byPeriod.get(p.start) ?? [] }));
     // A row for one target has the share indicators only: salience and the index are about all of the talk.
     const cellIndicators = targetField && !isPooled ? indicators.filter((i) => SHARE_INDICATORS.includes(i)) : indicators;
     const seriesRows = cells.map((cell) => rowsForCell(cell, cellIndicators, options));
-    // Smoothing runs along each indicator's series and never replaces the raw value.
+    // Smoothing runs along each indicator's series and never replaces the raw value. The rows are ours and
+    // not yet handed out, so the smoothed value is filled in rather than each row copied.
     for (let k = 0; k < cellIndicators.length; k++) {
       const raw = seriesRows.map((r) => r[k]!.value);
       const smooth = smoothSeries(raw, options.smoothing);
-      seriesRows.forEach((r, t) => rows.push({ ...r[k]!, smoothed: smooth[t] ?? null }));
+      seriesRows.forEach((r, t) => {
+        r[k]!.smoothed = smooth[t] ?? null;
+        rows.push(r[k]!);
+      });
     }
     if (undated.length > 0) {
       for (const r of rowsForCell({ groups, period: UNDATED, start: '', end: '', docs: undated }, cellIndicators, options)) rows.push(r);
@@ -181,33 +186,76 @@ function safePeriod(date: string, unit: PeriodUnit): Period | null {
   }
 }
 
-/** Numerator and denominator of each indicator for one document. */
-function partsOf(doc: DocumentContribution, indicator: IndicatorName): [number, number] {
+/** Contribution fields that indicators are ratios of. */
+type CountField = ShareMeasure | 'sentences' | 'tokens' | 'outgroup_mentions' | 'other_sentences' | 'index_sum';
+
+/** The fields of an indicator's numerator and denominator. */
+function fieldsOf(indicator: IndicatorName): readonly [CountField, CountField] {
   switch (indicator) {
     case 'outgroup_salience':
-      return [doc.outgroup_mentions, doc.tokens];
+      return ['outgroup_mentions', 'tokens'];
     case 'rehumanization_index':
-      return [doc.index_sum, doc.other_sentences];
+      return ['index_sum', 'other_sentences'];
     default:
-      return [doc[indicator], doc.sentences];
+      return [indicator, 'sentences'];
   }
+}
+
+/**
+ * A cell's per-document numerators and denominators, one column per indicator in document order, read from
+ * the contributions once for the sums, the intervals and every resample. Indicators whose parts are the same
+ * field share one column (the six shares all divide by sentences), which the bootstrap then sums once.
+ */
+interface CellParts {
+  readonly numerators: readonly Float64Array[];
+  readonly denominators: readonly Float64Array[];
+}
+
+/** The column of every part of an empty cell (most group × period cells are empty). */
+const NO_DOCUMENTS = new Float64Array(0);
+
+function cellParts(docs: readonly DocumentContribution[], indicators: readonly IndicatorName[]): CellParts {
+  if (docs.length === 0) return { numerators: indicators.map(() => NO_DOCUMENTS), denominators: indicators.map(() => NO_DOCUMENTS) };
+  const columns = new Map<CountField, Float64Array>();
+  const column = (field: CountField): Float64Array => {
+    let values = columns.get(field);
+    if (!values) {
+      values = new Float64Array(docs.length);
+      for (let i = 0; i < docs.length; i++) values[i] = docs[i]![field];
+      columns.set(field, values);
+    }
+    return values;
+  };
+  const fields = indicators.map(fieldsOf);
+  return { numerators: fields.map(([num]) => column(num)), denominators: fields.map(([, den]) => column(den)) };
+}
+
+/** Σ values in index order: the order of the documents, as every sum of the rows is taken. */
+function sumInOrder(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum;
 }
 
 const SCALE: Partial<Record<IndicatorName, number>> = { outgroup_salience: 1000 };
 
-function rowsForCell(cell: Cell, indicators: readonly IndicatorName[], options: IndicatorOptions): IndicatorRow[] {
+/** A row while it is being built: the smoothed value is set once the whole series is known. */
+type RowInProgress = { -readonly [K in keyof IndicatorRow]: IndicatorRow[K] };
+
+function rowsForCell(cell: Cell, indicators: readonly IndicatorName[], options: IndicatorOptions): RowInProgress[] {
   const n = cell.docs.length;
-  const parts = indicators.map((ind) => cell.docs.map((d) => partsOf(d, ind)));
+  const parts = cellParts(cell.docs, indicators);
   const large = n > (options.bootstrapMaxDocuments ?? DEFAULT_BOOTSTRAP_MAX_DOCUMENTS);
-  const intervals = large ? parts.map(() => null) : bootstrapCell(parts, options, `${cell.period}|${JSON.stringify(cell.groups)}`);
+  // One cluster bootstrap for all indicators of the cell: B resamples cost one pass, not one per indicator.
+  // An empty cell has nothing to resample (and skipping it skips building its seed text).
+  const intervals =
+    large || n === 0
+      ? indicators.map(() => null)
+      : bootstrapRatios(parts.numerators, parts.denominators, { iterations: options.bootstrap, confidence: options.confidence, seed: `${options.seed}|${cell.period}|${JSON.stringify(cell.groups)}` });
   return indicators.map((indicator, k) => {
     const scale = SCALE[indicator] ?? 1;
-    let numerator = 0;
-    let denominator = 0;
-    for (const [a, b] of parts[k]!) {
-      numerator += a;
-      denominator += b;
-    }
+    const numerator = sumInOrder(parts.numerators[k]!);
+    const denominator = sumInOrder(parts.denominators[k]!);
     const value = denominator > 0 ? (numerator / denominator) * scale : null;
     let ciLow: number | null = null;
     let ciHigh: number | null = null;
@@ -222,7 +270,7 @@ function rowsForCell(cell: Cell, indicators: readonly IndicatorName[], options: 
         method = 'wilson';
       }
     } else if (value !== null && large) {
-      const interval = linearisedInterval(parts[k]!, numerator, denominator, SHARE_INDICATORS.includes(indicator), options.confidence);
+      const interval = linearisedInterval(parts.numerators[k]!, parts.denominators[k]!, numerator, denominator, SHARE_INDICATORS.includes(indicator), options.confidence);
       ciLow = interval.low * scale;
       ciHigh = interval.high * scale;
       method = interval.method;
@@ -253,68 +301,23 @@ function rowsForCell(cell: Cell, indicators: readonly IndicatorName[], options: 
 }
 
 /**
- * One cluster bootstrap over the cell's documents for all indicators at once: each resample draws documents
- * with replacement and recomputes every ratio, so B resamples cost one pass, not one per indicator.
- */
-function bootstrapCell(parts: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, options: IndicatorOptions, cellKey: string): Array<[number, number] | null> {
-  const n = parts[0]?.length ?? 0;
-  const k = parts.length;
-  if (n === 0) return parts.map(() => null);
-  // Flat typed arrays, document-major: one draw reads the k numerators and denominators of a document from
-  // adjacent memory. This loop is the cost of the indicators (documents × resamples × indicators).
-  const nums = new Float64Array(n * k);
-  const dens = new Float64Array(n * k);
-  for (let m = 0; m < k; m++) {
-    const column = parts[m]!;
-    for (let i = 0; i < n; i++) {
-      nums[i * k + m] = column[i]![0];
-      dens[i * k + m] = column[i]![1];
-    }
-  }
-  const rng = createRng(`${options.seed}|${cellKey}`);
-  const stats: Float64Array[] = parts.map(() => new Float64Array(options.bootstrap));
-  const valid = new Int32Array(k);
-  const num = new Float64Array(k);
-  const den = new Float64Array(k);
-  for (let b = 0; b < options.bootstrap; b++) {
-    num.fill(0);
-    den.fill(0);
-    for (let i = 0; i < n; i++) {
-      const base = rng.nextInt(n) * k;
-      for (let m = 0; m < k; m++) {
-        num[m] += nums[base + m]!;
-        den[m] += dens[base + m]!;
-      }
-    }
-    for (let m = 0; m < k; m++) if (den[m]! > 0) stats[m]![valid[m]!++] = num[m]! / den[m]!;
-  }
-  const alpha = (1 - options.confidence) / 2;
-  return stats.map((all, m) => {
-    const count = valid[m]!;
-    if (count === 0) return null;
-    // A typed array sorts numerically, and far faster than an array with a comparator.
-    const s = all.subarray(0, count).sort() as unknown as number[];
-    return [quantileSorted(s, alpha), quantileSorted(s, 1 - alpha)];
-  });
-}
-
-/**
  * Interval of a ratio Σy/Σx over n clusters from its linearised variance,
  * Var(R) ≈ n/(n−1) · Σ(y_i − R·x_i)² / (Σx)² (the cluster-robust variance of a ratio estimator). For a share
  * the design effect d = Var / (R(1−R)/Σx) turns Σx into an effective sample size Σx/d for a Wilson
  * interval, which stays inside [0, 1] near 0 where the normal interval would not.
  */
 function linearisedInterval(
-  parts: ReadonlyArray<readonly [number, number]>,
+  ys: Float64Array,
+  xs: Float64Array,
   numerator: number,
   denominator: number,
   share: boolean,
   confidence: number,
 ): { low: number; high: number; method: 'wilson_deff' | 'delta' } {
-  const n = parts.length;
+  const n = ys.length;
   const r = numerator / denominator;
   let sum = 0;
-  for (const [y, x] of parts) sum += (y - r * x) ** 2;
+  for (let i = 0; i < n; i++) sum += (ys[i]! - r * xs[i]!) ** 2;
   const variance = n > 1 ? ((n / (n - 1)) * sum) / (denominator * denominator) : 0;
   if (share) {
     const binomial = (r * (1 - r)) / denominator;

@@ -19,6 +19,14 @@ export interface Rng {
   nextInt(n: number): number;
   /** A standard normal deviate (Box–Muller), for simulations. */
   nextNormal(): number;
+  /**
+   * Fills `out` with `out.length` successive draws of {@link Rng.nextInt}(n): the same numbers, in the same
+   * order, leaving the stream where those calls would. One call per bootstrap resample instead of one per
+   * document keeps the generator's state in registers and checks `n` once.
+   *
+   * @param n - an integer in [1, 2^31], so that every draw fits an Int32Array.
+   */
+  fillInts(n: number, out: Int32Array): void;
 }
 
 /**
@@ -84,12 +92,38 @@ export function createRng(seed: Seed): Rng {
       if (!Number.isInteger(n) || n < 1 || n > 4294967296) {
         throw new RangeError(`nextInt needs an integer n in [1, 2^32], got ${n}`);
       }
-      // Rejection sampling: drop the top partial block of 2^32 so every residue is equally likely.
-      const limit = 4294967296 - (4294967296 % n);
+      const limit = rejectionLimit(n);
       for (;;) {
         const x = nextUint32();
-        if (x < limit) return x % n;
+        if (x < limit) return remainder(x, n);
       }
+    },
+    fillInts(n: number, out: Int32Array): void {
+      if (!Number.isInteger(n) || n < 1 || n > 2147483648) {
+        throw new RangeError(`fillInts needs an integer n in [1, 2^31], got ${n}`);
+      }
+      const limit = rejectionLimit(n);
+      // The steps of nextUint32 on local copies of the state: closure variables would be loaded from and
+      // stored to the heap on every draw. The state is written back at the end, so the stream continues.
+      let s0 = a;
+      let s1 = b;
+      let s2 = c;
+      let s3 = d;
+      for (let i = 0; i < out.length; ) {
+        const x = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl(s3, 11);
+        if (x < limit) out[i++] = remainder(x, n);
+      }
+      a = s0;
+      b = s1;
+      c = s2;
+      d = s3;
     },
     nextNormal(): number {
       if (spareNormal !== null) {
@@ -105,6 +139,24 @@ export function createRng(seed: Seed): Rng {
       return r * Math.cos(2 * Math.PI * v);
     },
   };
+}
+
+/** Rejection sampling for nextInt(n): draws at or above this are dropped, so every residue is equally likely. */
+function rejectionLimit(n: number): number {
+  return 4294967296 - (4294967296 % n);
+}
+
+/**
+ * x % n for integers 0 ≤ x < 2^32 and 1 ≤ n ≤ 2^32, computed as x − ⌊x / n⌋·n: in V8, `%` of numbers above
+ * 2^31 (half of all draws) falls back to the C library's fmod, several times slower than a division.
+ *
+ * Exact, not an approximation: write x = q·n + r with 0 ≤ r < n. For r > 0 the true quotient x/n lies at
+ * least 1/n below q + 1, and rounding could only reach q + 1 from within half a spacing of doubles there, at
+ * most (q + 1)·2^−53 ≤ (2^32/n + 1)·2^−53 < 1/n. Rounding is monotonic, so the rounded quotient is in
+ * [q, q + 1) and its floor is q. Then q·n ≤ x < 2^53 and x − q·n are computed exactly.
+ */
+function remainder(x: number, n: number): number {
+  return x - Math.floor(x / n) * n;
 }
 
 function rotl(x: number, k: number): number {
