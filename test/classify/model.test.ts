@@ -192,7 +192,9 @@ describe('the model scorer', () => {
     const setup = setupScorer(['default'], [], ROOT, 'defaults');
     expect(setup.models.length).toBeGreaterThanOrEqual(0);
     for (const m of ['dehumanization', 'victimhood_exclusive', 'victimhood_inclusive', 'acknowledgement'] as const) {
-      expect(loadModelFile(join(ROOT, 'models', `${m}.model.json`), { measure: m }).provenance.data[0]!.filter).toBe('split=dev');
+      // Trained on gold.jsonl only: the sealed held-out set must never be training data.
+      const data = loadModelFile(join(ROOT, 'models', `${m}.model.json`), { measure: m }).provenance.data;
+      expect(data.map((d) => d.file)).toEqual(['corpora-samples/gold/gold.jsonl']);
     }
   });
 });
