@@ -66,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quiet', 'print only the summary')
     .option('--verbose', 'also print each batch of documents as it is committed to the store')
     .option('--batch-size <n>', 'documents per store transaction (default: $REHUMANIZE_BATCH_SIZE or 500)', (v) => positiveInt(v, '--batch-size'))
-    .option('--workers <n>', 'scoring threads; 1 scores in this thread (default: $REHUMANIZE_WORKERS, else one less than the cores)', (v) => positiveInt(v, '--workers'))
+    .option('--workers <n>', 'scoring threads; 1 scores in this thread (default: $REHUMANIZE_WORKERS, else one per core)', (v) => positiveInt(v, '--workers'))
     .option('--queue <url>', 'score on `rehumanize worker` processes through this Redis queue (redis://host:port) instead of here')
     .option('--queue-name <name>', 'with --queue: the queue name the workers listen on', 'rehumanize')
     .option('--batch-docs <n>', `with --queue: documents per queued batch (default ${DEFAULT_BATCH_DOCUMENTS})`, (v) => positiveInt(v, '--batch-docs'))

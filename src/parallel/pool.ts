@@ -71,12 +71,12 @@ export interface ScoringPool {
 export type ParallelOptions = PoolOptions;
 
 /**
- * The number of workers: an explicit option, else `REHUMANIZE_WORKERS`, else one less than the cores Node may
- * use (the main thread reads, writes and aggregates, and V8 collects garbage on other threads), at least 1.
- * On two cores that means scoring in-process: bench/RESULTS.md shows two worker threads there are no faster.
+ * The number of workers: an explicit option, else `REHUMANIZE_WORKERS`, else one per core Node may use; on one
+ * core that means scoring in-process. Since results travel packed (packed.ts) the main thread's share is small:
+ * bench/RESULTS.md shows two worker threads on two cores about 1.3 times as fast as scoring in-process.
  */
 export function workersFrom(option: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  const fallback = Math.max(1, availableParallelism() - 1);
+  const fallback = Math.max(1, availableParallelism());
   const raw = option ?? (env.REHUMANIZE_WORKERS ? Number(env.REHUMANIZE_WORKERS) : fallback);
   return Number.isInteger(raw) && raw > 0 ? raw : fallback;
 }

@@ -46,7 +46,7 @@ export interface RunOptions {
   readonly onBatch?: (batch: number, documents: number) => void;
   /** Called with notices, such as a stale store lock taken over. */
   readonly onNotice?: (message: string) => void;
-  /** Scoring threads; 1 scores in this thread (default: REHUMANIZE_WORKERS, else one less than the cores). */
+  /** Scoring threads; 1 scores in this thread (default: REHUMANIZE_WORKERS, else one per core). */
   readonly workers?: number;
 }
 
