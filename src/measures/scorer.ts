@@ -204,7 +204,7 @@ export function createScorer(options: ScorerOptions): Scorer {
         !ownNegation &&
         (negation.isNegated(ctx, match.start, match.end, entry.pos === 'verb' ? 3 : 4) ||
           // "I never said the refugees were a swarm": the negated verb that reports or frames the words.
-          (link.mention !== null && cues.framing.some((v) => v < link.mention!.start && negation.isNegated(ctx, v, v + 1, 2))) ||
+          (measure === 'dehumanization' && link.mention !== null && cues.framing.some((v) => v < link.mention!.start && negation.isNegated(ctx, v, v + 1, 2))) ||
           // "It is false that the Orenites spread like a virus": the whole claim is declared false.
           (measure === 'dehumanization' && negation.isClaimDenied(ctx, match.start)));
       let rule = link.rule;

@@ -99,6 +99,8 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     ['According to the senator, migrants are a plague.'],
     ['Officials branded the refugees a disease.'],
     ['A local candidate claimed that the settlers had "infested" the northern suburbs.'],
+    ['Old hate movements regarded the newcomers as less than human.'],
+    ['The supremacist doctrine that the settlers are subhuman spread through the villages.'],
   ])('%j is quoted dehumanization', (text) => {
     const s = sentence(text);
     expect(s.dehumanization).toBeGreaterThanOrEqual(0.5);
@@ -111,6 +113,10 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     const s = sentence('Migrants are vermin.');
     expect(s.dehumanization_own_voice).toBeGreaterThanOrEqual(0.5);
     expect(s.dehumanization_quoted).toBe(0);
+    // The author's own view stays own voice, across auxiliaries: "we have long regarded ...".
+    const own = sentence('We have long regarded the settlers as vermin.');
+    expect(own.dehumanization_own_voice).toBeGreaterThanOrEqual(0.5);
+    expect(own.dehumanization_quoted).toBe(0);
   });
 
   it.each([

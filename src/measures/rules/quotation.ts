@@ -57,8 +57,21 @@ const LABELLING_VERBS = new Set([
   'branding', 'describe', 'describes', 'described', 'describing', 'refer', 'refers', 'referred', 'referring', 'treat', 'treats', 'treating',
   'dub', 'dubs', 'dubbed', 'compare', 'compares', 'compared', 'comparing', 'liken', 'likens', 'likened', 'portray', 'portrays', 'portrayed',
   'portraying', 'depict', 'depicts', 'depicted', 'depicting', 'paint', 'paints', 'painted', 'painting', 'say', 'says', 'said', 'saying',
+  // Verbs of attributed belief: "hate mongers who regarded the newcomers as scum" reports their view.
+  'regard', 'regards', 'regarded', 'view', 'views', 'viewed', 'consider', 'considers', 'considered', 'deem', 'deems', 'deemed',
+]);
+/**
+ * Nouns that introduce someone's belief or claim as their content: "the doctrine that they are subhuman",
+ * "a view of Slavs as subhuman". The words after them are that belief's, not the author's.
+ */
+const CONTENT_NOUNS = new Set([
+  'doctrine', 'doctrines', 'belief', 'beliefs', 'idea', 'ideas', 'notion', 'notions', 'claim', 'claims', 'myth', 'myths', 'ideology',
+  'propaganda', 'theory', 'theories', 'narrative', 'narratives', 'rhetoric', 'trope', 'tropes', 'stereotype', 'stereotypes', 'view', 'views',
+  'conviction', 'lie', 'lies', 'slander', 'smear', 'canard',
 ]);
 const MODALS = new Set(['should', 'would', 'could', 'must', 'can', 'will', 'may', 'might', 'ever', 'never', 'still', 'even', 'just', 'really', "shouldn't", "wouldn't", "can't", 'cannot', 'not']);
+/** Auxiliaries between a subject and its verb ("we have called", "I hadn't considered"). */
+const AUXILIARY_VERBS = new Set(['have', 'has', 'had', "hadn't", "haven't", "hasn't", 'do', 'does', 'did', "didn't", "don't", "doesn't", "'ve", 'once', 'always', 'long', 'also', 'openly']);
 /** Subjects that make the labelling hypothetical: the sentence talks about the act, it does not perform it. */
 const HYPOTHETICAL_SUBJECTS = new Set(['whoever', 'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'those', 'people', 'nobody']);
 const CORE_REPORTING = ['said', 'says', 'say', 'told', 'called', 'claimed', 'claims', 'wrote', 'declared'];
@@ -93,15 +106,26 @@ export function createQuotationRule(lexicons: readonly Lexicon[]): QuotationRule
           if (NEGATIVE_SUBJECTS.has(forms[k]!) || (forms[k] === 'no' && forms[k + 1] === 'one')) hypothetical = true;
         }
       }
+      // The subject of a verb: the word before it, past modals, auxiliaries and negators ("I hadn't considered").
+      const subjectOf = (i: number): string => {
+        let j = i - 1;
+        while (j >= 0 && (MODALS.has(forms[j]!) || AUXILIARY_VERBS.has(forms[j]!))) j--;
+        return forms[j] ?? '';
+      };
       // A labelling verb with someone else as subject reports their words ("the minister branded them a plague").
       for (const i of framing) {
         if (!LABELLING_VERBS.has(forms[i]!)) continue;
-        const subject = forms[i - 1] ?? '';
+        const subject = subjectOf(i);
         if (!(FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject))) reportingAt.add(i);
       }
+      // "the doctrine that ...", "a view of them as ...": a content noun reports a belief that is not the author's.
+      forms.forEach((f, i) => {
+        const next = forms[i + 1];
+        if (CONTENT_NOUNS.has(f) && (next === 'that' || next === 'of')) reportingAt.add(i);
+      });
       // "I said" and "we said" are the author's own voice.
       const ownVoice = (i: number): boolean => {
-        const subject = forms[i - 1] ?? '';
+        const subject = subjectOf(i);
         return FIRST_PERSON_SINGULAR.has(subject) || FIRST_PERSON_PLURAL.has(subject);
       };
       return {
