@@ -172,7 +172,16 @@ export function compileTrie(entries: readonly LexiconEntry[]): CompiledTrie {
       const rootSlots = root.slots;
       // The root step is done here, not by a recursive call: almost every token starts nothing.
       let i = 0;
-      const visit = (node: TrieNode): void => walk(node, forms, i, i + 1, stack, slots, out);
+      const visit = (node: TrieNode): void => {
+        // Most root hits are function words ("the", "to", "of") that start a few phrases and whose next token
+        // continues none of them: decide that with one lookup before paying for a walk.
+        if (node.entries === null && node.prefixes === null && node.slots === null && node.words !== null) {
+          const next = forms[i + 1];
+          if (next === undefined) return;
+          if (node.words.get(next) === undefined && !(next.length > 2 && next.charCodeAt(next.length - 2) === 39 && next.charCodeAt(next.length - 1) === 115 && node.words.has(next.slice(0, -2)))) return;
+        }
+        walk(node, forms, i, i + 1, stack, slots, out);
+      };
       const mask = startFilter?.mask;
       const bit = startFilter?.bit ?? 0;
       for (; i < forms.length; i++) {
