@@ -67,13 +67,13 @@ export interface Scorer {
 const NO_MENTIONS = new Int32Array(0);
 const NO_SLOT_STARTS = new Uint8Array(0);
 
-/** For each token, the index of the mention covering it, or -1. */
-function indexMentions(mentions: readonly TokenMention[], tokens: number): Int32Array {
-  const at = new Int32Array(tokens);
-  for (let t = 0; t < tokens; t++) at[t] = -1;
-  mentions.forEach((m, mi) => {
+/** Writes into `at[0, tokens)` the index of the mention covering each token, or -1; returns `at`. */
+function indexMentionsInto(at: Int32Array, mentions: readonly TokenMention[], tokens: number): Int32Array {
+  at.fill(-1, 0, tokens);
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi]!;
     for (let t = m.start; t < m.end; t++) at[t] = mi;
-  });
+  }
   return at;
 }
 
@@ -107,6 +107,8 @@ export function createScorer(options: ScorerOptions): Scorer {
     { roots: trie.roots, bit: MEASURE_BIT },
   ]);
   let mask = new Uint8Array(256);
+  let mentionBuffer = new Int32Array(256);
+  let slotBuffer = new Uint8Array(256);
   const actorStarts = { mask, bit: ACTOR_BIT };
   const measureStarts = { mask, bit: MEASURE_BIT };
   const negation = createNegationRule(byKind('negation'));
@@ -138,7 +140,13 @@ export function createScorer(options: ScorerOptions): Scorer {
       actorStarts,
     );
     // Most sentences name no group: they need no per-token mention index and no slot starts.
-    const mentionAt = mentions.length > 0 || deepEverywhere ? indexMentions(mentions, forms.length) : NO_MENTIONS;
+    // The per-token mention index and slot starts live in buffers reused from sentence to sentence: most
+    // sentences name someone (a pronoun at least), and a fresh array for each was a good part of the garbage.
+    if (forms.length > mentionBuffer.length) {
+      mentionBuffer = new Int32Array(Math.max(forms.length, 2 * mentionBuffer.length));
+      slotBuffer = new Uint8Array(mentionBuffer.length);
+    }
+    const mentionAt = mentions.length > 0 || deepEverywhere ? indexMentionsInto(mentionBuffer, mentions, forms.length) : NO_MENTIONS;
     const resolveSlot = (slot: Slot, token: number): number => {
       if (mentions.length === 0) return -1;
       let mi = mentionAt[token]!;
@@ -156,7 +164,7 @@ export function createScorer(options: ScorerOptions): Scorer {
       return m.person !== 'self' ? m.end : -1; // <other>
     };
     // Slots can start only at a mention or at a determiner right before one.
-    const slotStarts = mentions.length > 0 ? new Uint8Array(forms.length) : NO_SLOT_STARTS;
+    const slotStarts = mentions.length > 0 ? slotBuffer.fill(0, 0, forms.length) : NO_SLOT_STARTS;
     for (const m of mentions) {
       slotStarts[m.start] = 1;
       if (m.start > 0 && SLOT_DETERMINERS.has(forms[m.start - 1]!)) slotStarts[m.start - 1] = 1;
@@ -174,7 +182,8 @@ export function createScorer(options: ScorerOptions): Scorer {
       ends,
       breaks: computeBreaks(text, starts, ends),
       mentions,
-      mentionAt: mentionAt.length === forms.length ? mentionAt : indexMentions(mentions, forms.length),
+      // A view of exactly the sentence's length: rules read past the end as "no mention".
+      mentionAt: mentionAt.length > 0 ? mentionAt.subarray(0, forms.length) : indexMentionsInto(new Int32Array(forms.length), mentions, forms.length),
       quotedToken: new Uint8Array(0),
     };
     const cues = quotation.cues(ctx);
