@@ -20,7 +20,10 @@ const INVISIBLE = new Set([
   0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x200e, 0x200f,
   // Combining grapheme joiner, Mongolian vowel separator, invisible operators and bidi marks: also used to hide words.
   0x034f, 0x180e, 0x2061, 0x2062, 0x2063, 0x2064, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+  // NUL, left in text by broken exports: "ver\0min" still reads "vermin".
+  0x0000,
 ]);
+const ESC = 0x1b;
 /** Fewest single letters in a row ("v e r m i n") that are read as one spaced-out word. */
 const MIN_SPACED_LETTERS = 4;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -51,7 +54,9 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   while (i < to) {
     const code = text.charCodeAt(i);
     if (!isWordCode(code) && !isSurrogateWord(text, i)) {
-      i++;
+      // A terminal colour code ("\u001b[31m") is markup, not text: skip it whole, so "31m" does not stick to
+      // the next word and hide it.
+      i = code === ESC ? skipEscapeSequence(text, i, to) : i + 1;
       continue;
     }
     const start = i;
@@ -155,4 +160,18 @@ function isSurrogateWord(text: string, i: number): boolean {
   if (code < 0xd800 || code > 0xdbff) return false;
   const cp = text.codePointAt(i);
   return cp !== undefined && WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/**
+ * The end of an ANSI escape sequence starting at `i` (ESC): a CSI sequence "ESC [ parameters final-byte"; any
+ * other ESC is skipped alone. At most 32 characters, so a stray ESC cannot swallow text.
+ */
+function skipEscapeSequence(text: string, i: number, to: number): number {
+  if (text.charCodeAt(i + 1) !== 0x5b) return i + 1;
+  for (let j = i + 2; j < to && j < i + 32; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 0x40 && c <= 0x7e) return j + 1;
+    if (!((c >= 0x30 && c <= 0x3f) || (c >= 0x20 && c <= 0x2f))) return j;
+  }
+  return Math.min(to, i + 2);
 }

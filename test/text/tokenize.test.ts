@@ -18,6 +18,15 @@ describe('tokenize', () => {
     expect(tokenize(text).forms).toEqual(forms);
   });
 
+  it.each([
+    ['\u001b[31mThey\u001b[0m are vermin', ['they', 'are', 'vermin']],
+    ['\u001b[1;31mvermin', ['vermin']],
+    ['ver\u0000min', ['vermin']],
+    ['\u001bThey are', ['they', 'are']],
+  ])('reads %j as the words a reader sees (colour codes and NULs are not text)', (text, forms) => {
+    expect(tokenize(text).forms).toEqual(forms);
+  });
+
   it('keeps offsets into the original text', () => {
     const text = 'The "vermin" talk';
     const t = tokenize(text);
