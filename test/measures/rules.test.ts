@@ -135,6 +135,8 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     ["Calling people 'animals' is how genocides start."],
     ['We have seen where calling the Karsks vermin ends.'],
     ['No one on the committee should refer to detainees as cargo.'],
+    ['The platform took down posts calling the settlers vermin.'],
+    ['We will not stand by while officials call refugees a disease.'],
   ])('%j is counter-speech, not dehumanization', (text) => {
     const s = sentence(text);
     expect(s.dehumanization).toBe(0);
