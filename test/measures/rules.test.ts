@@ -217,6 +217,26 @@ describe('frames on sentences written for these tests', () => {
     ['I want to say sorry to every Karsk student who was bullied here.', 'acknowledgement', true],
     ['They should apologize to us first.', 'acknowledgement', false],
     ['Sorry to interrupt, but the bus is here.', 'acknowledgement', false],
+    // Proximity: the cues must be related in one clause, not merely present in the sentence.
+    ['Both parties agreed on the budget, and three people died in an unrelated crash.', 'victimhood_inclusive', false],
+    ['Everyone at the meeting voted yes; later a storm killed two farmers.', 'victimhood_inclusive', false],
+    ['The Truth in Lending Act was passed after many Karsk families lost their savings.', 'victimhood_exclusive', false],
+    ['I saw the new stadium, and three Karsk fans were injured in the crush.', 'acknowledgement', false],
+    ['Both women lost the election by a few votes.', 'victimhood_inclusive', false],
+    ['The United Nations called on all sides to reduce civilian casualties.', 'victimhood_inclusive', false],
+    ['The killings drew condemnation from all sides.', 'victimhood_inclusive', false],
+    ['We will see many more hostages if nothing changes.', 'victimhood_exclusive', false],
+    ['Their budget cuts will hurt the Karsk farmers.', 'acknowledgement', false],
+    ['Karsk officials took pains to explain the new rules.', 'acknowledgement', false],
+    ['Karsk and Velorian villages alike lie in ruins after the shelling.', 'victimhood_inclusive', true],
+    ['The deaths on both sides of the river have emptied whole streets.', 'victimhood_inclusive', true],
+    ['Velorian and Karsk widows grieve in the same cemetery.', 'victimhood_inclusive', true],
+    ['The Karsk families I met have buried as many sons as we have.', 'victimhood_inclusive', true],
+    ['Their famine is a fairy tale told to foreign donors.', 'victimhood_exclusive', true],
+    ['Our dead were the first to be forgotten.', 'victimhood_exclusive', true],
+    ['It is a lie that both peoples suffered in that war.', 'victimhood_exclusive', true],
+    ['Karsk refugees in the camps live in hunger and despair.', 'acknowledgement', true],
+    ['I know that the Karsk families on the hill have lost their homes.', 'acknowledgement', true],
   ])('%j: %s is %s', (text, measure, shows) => {
     const score = sentence(text)[measure as MeasureName];
     if (shows) expect(score, JSON.stringify(sentence(text).findings)).toBeGreaterThanOrEqual(0.5);
