@@ -131,13 +131,17 @@ export function createScorer(options: ScorerOptions): Scorer {
       actorStarts.mask = measureStarts.mask = mask;
     }
     masker(forms, mask);
-    const mentions = findActors(
-      forms,
-      (t) => {
-        const c = text.charCodeAt(starts[t]!);
-        return c >= 65 && c <= 90;
-      },
-      actorStarts,
+    const mentions = dropCountryUs(
+      findActors(
+        forms,
+        (t) => {
+          const c = text.charCodeAt(starts[t]!);
+          return c >= 65 && c <= 90;
+        },
+        actorStarts,
+      ),
+      text,
+      starts,
     );
     // Most sentences name no group: they need no per-token mention index and no slot starts.
     // The per-token mention index and slot starts live in buffers reused from sentence to sentence: most
@@ -330,6 +334,14 @@ export function createScorer(options: ScorerOptions): Scorer {
       });
     },
   };
+}
+
+/** "US" in capitals is the country, not the pronoun "us" (our side): "US troops", "the US economy". */
+function dropCountryUs(mentions: TokenMention[], text: string, starts: readonly number[]): TokenMention[] {
+  for (const m of mentions) {
+    if (m.label === 'us' && m.category === 'pronoun' && text.startsWith('US', starts[m.start]!)) return mentions.filter((x) => !(x.label === 'us' && x.category === 'pronoun' && text.startsWith('US', starts[x.start]!)));
+  }
+  return mentions;
 }
 
 /** Mentions that restate people as people: "they are not animals; they are human beings". */

@@ -149,6 +149,13 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
   });
 });
 
+describe('actors', () => {
+  it('reads "US" in capitals as the country, "us" as our side', () => {
+    expect(sentence('US troops crossed the river.').mentions.map((m) => m.label)).not.toContain('us');
+    expect(sentence('They attacked us at night.').mentions.map((m) => m.label)).toContain('us');
+  });
+});
+
 describe('victimhood and acknowledgement', () => {
   it.each([
     ['We are the real victims here.', 'victimhood_exclusive'],
