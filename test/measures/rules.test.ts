@@ -172,6 +172,8 @@ describe('victimhood and acknowledgement', () => {
     ['The settlers are not vermin; each of them is a teacher, a nurse or a farmer.', 'acknowledgement'],
     ['The Karsks across the river are not beasts but human beings like us.', 'acknowledgement'],
     ['The story followed a Karsk midwife named Selin through one night shift.', 'acknowledgement'],
+    ['After the hearings I finally understand why so many Karsks distrust our courts.', 'acknowledgement'],
+    ['We have to imagine how the settlers felt when the orchards were cleared.', 'acknowledgement'],
   ])('%j shows %s', (text, measure) => {
     expect(sentence(text)[measure as MeasureName], JSON.stringify(sentence(text).findings)).toBeGreaterThanOrEqual(0.5);
   });
@@ -187,6 +189,8 @@ describe('victimhood and acknowledgement', () => {
     ['The settlers are not vermin.', 'acknowledgement'],
     ['"They are not animals, they are parents," the mayor said.', 'dehumanization'],
     ['Maya Tern, a researcher at the institute, said the Karsks had left the valley.', 'acknowledgement'],
+    ['We know what the Karsks did in the valley.', 'acknowledgement'],
+    ["I don't understand why the Karsks keep protesting.", 'acknowledgement'],
   ])('%j does not show %s', (text, measure) => {
     expect(sentence(text)[measure as MeasureName], JSON.stringify(sentence(text).findings)).toBeLessThan(0.5);
   });

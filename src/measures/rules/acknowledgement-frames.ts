@@ -89,11 +89,51 @@ export function acknowledgementFrames(ctx: SentenceContext, of: CueLookup, negat
       break;
     }
   }
+  const perspective = perspectiveTaking(ctx, other, of, negation);
+  if (perspective) out.push(perspective);
   if (!out.some((f) => f.category === 'individuation_frame')) {
     const named = namedMember(ctx, other, of);
     if (named) out.push(named);
   }
   return out;
+}
+
+/** Words that may stand between the speaker and a perspective stem ("I can finally understand why"). */
+const STEM_FILLERS = new Set(['can', 'could', 'must', 'should', 'now', 'finally', 'really', 'truly', 'fully', 'begin', 'began', 'to', 'try', 'tried', 'need', 'have', 'had', 'do', 'did', 'at', 'least', 'also', 'still', 'partly', 'better', 'think', 'i', 'we']);
+const SPEAKERS = new Set(['i', 'we', "i'm", "we're", "i've", "we've"]);
+
+/**
+ * Perspective taking as a structure (Galinsky's "imagining the world from another's vantage point"): the
+ * speaker as the subject of a cognition verb that opens the other side's reasons or experience ("I can see
+ * why so many Karsks are angry", "we have to imagine what their mothers went through"), with a group of the
+ * other side inside that clause. Fixed phrases need the group right after "why"; this does not.
+ */
+function perspectiveTaking(ctx: SentenceContext, other: readonly TokenMention[], of: CueLookup, negation: NegationRule): FrameFinding | null {
+  const groups = other.filter((m) => m.person !== 'person');
+  if (groups.length === 0) return null;
+  for (const stem of of('perspective_stem')) {
+    if (negation.isNegated(ctx, stem.start, stem.end, 4)) continue;
+    // The speaker within four words before, across modals and adverbs: "I can finally understand why".
+    let j = stem.start - 1;
+    let speaker = false;
+    while (j >= 0 && stem.start - j <= 4 && ctx.breaks[j] !== Break.Clause) {
+      if (SPEAKERS.has(ctx.forms[j]!)) {
+        speaker = true;
+        break;
+      }
+      if (!STEM_FILLERS.has(ctx.forms[j]!)) break;
+      j--;
+    }
+    // An imperative opens the sentence the same way: "Imagine what their children went through."
+    const imperative = stem.start === 0;
+    if (!speaker && !imperative) continue;
+    // The group opens the complement ("why so many Karsks ...", "how their mothers ..."), so whose reasons or
+    // experience are meant is clear; a group further on is about something else.
+    const group = groups.find((m) => m.start >= stem.end && m.start - stem.end <= 3 && sameClause(ctx, stem.end - 1, m.start));
+    if (!group) continue;
+    return { measure: 'acknowledgement', category: 'perspective_taking_frame', start: Math.max(0, j), end: group.end, mention: group, weight: WEIGHT, lexicon: lexiconOf(stem) };
+  }
+  return null;
 }
 
 /** Words that introduce a person's name after a description: "a Karsk kid named Ardan". */

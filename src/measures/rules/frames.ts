@@ -46,7 +46,7 @@ export type FrameRule = (ctx: SentenceContext) => FrameFinding[];
 export type CueLookup = (category: string) => TrieMatch[];
 
 /** Categories whose presence sends a sentence to the frame rules in the cheap pass. */
-export const FRAME_TRIGGER_CATEGORIES = new Set(['suffering_state', 'harm_event', 'wrongdoing', 'legitimacy', 'apology', 'role_noun']);
+export const FRAME_TRIGGER_CATEGORIES = new Set(['suffering_state', 'harm_event', 'wrongdoing', 'legitimacy', 'apology', 'role_noun', 'perspective_stem']);
 
 /** Compiles the frame cue lexicons (measure `frame`). Returns a rule that finds nothing when none is loaded. */
 export function createFrameRule(lexicons: readonly Lexicon[], negation: NegationRule): FrameRule {
