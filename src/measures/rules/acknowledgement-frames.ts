@@ -12,8 +12,7 @@
 
 import type { TokenMention } from '../actors.js';
 import { Break, type SentenceContext } from '../sentence-context.js';
-import type { CueLookup, FrameFinding } from './frames.js';
-import { lexiconOf } from './frames.js';
+import { lexiconOf, type CueLookup, type FrameFinding } from './frame-types.js';
 import type { NegationRule } from './negation.js';
 
 const WEIGHT = 0.7;
