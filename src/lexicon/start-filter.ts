@@ -8,7 +8,7 @@
  * any of the tries, so the tries are not walked at all.
  */
 
-import type { TrieRoots } from './trie.js';
+import { isPossessive, type TrieRoots } from './trie.js';
 
 /** Fills `mask[i]` with the bits of the tries token i may start; returns the OR of all bits. */
 export type StartMasker = (forms: readonly string[], mask: Uint8Array) => number;
@@ -29,16 +29,13 @@ function key3(form: string): number {
 export function createStartMasker(sources: readonly MaskSource[]): StartMasker {
   const words = new Map<string, number>();
   const prefixes = new Map<number, Array<{ prefix: string; bits: number }>>();
-  const shortPrefixes: Array<{ prefix: string; bits: number }> = [];
   for (const { roots, bit } of sources) {
     if (!Number.isInteger(bit) || bit <= 0 || bit > 128 || (bit & (bit - 1)) !== 0) throw new Error(`start filter: bit ${bit} is not one of 1, 2, 4, …, 128`);
     for (const w of roots.words) words.set(w, (words.get(w) ?? 0) | bit);
     for (const p of roots.prefixes) {
-      // A trie tries wildcards only on tokens of three or more characters; shorter ones are kept apart.
-      if (p.length < 3) {
-        shortPrefixes.push({ prefix: p, bits: bit });
-        continue;
-      }
+      // Wildcards have at least three letters (the lexicon parser refuses shorter ones, and the trie's
+      // buckets are keyed by three letters), so a token shorter than three starts none.
+      if (p.length < 3) continue;
       const key = key3(p);
       let bucket = prefixes.get(key);
       if (!bucket) prefixes.set(key, (bucket = []));
@@ -54,11 +51,10 @@ export function createStartMasker(sources: readonly MaskSource[]): StartMasker {
       let bits = words.get(form) ?? 0;
       const n = form.length;
       // A possessive reads as its noun ("Karsk's"), as the trie reads it.
-      if (n > 2 && form.charCodeAt(n - 1) === 115 && form.charCodeAt(n - 2) === 39) bits |= words.get(form.slice(0, -2)) ?? 0;
+      if (isPossessive(form)) bits |= words.get(form.slice(0, -2)) ?? 0;
       if (n >= 3) {
         const bucket = prefixes.get(key3(form));
         if (bucket !== undefined) for (const b of bucket) if (form.startsWith(b.prefix)) bits |= b.bits;
-        for (const b of shortPrefixes) if (form.startsWith(b.prefix)) bits |= b.bits;
       }
       mask[i] = bits;
       any |= bits;

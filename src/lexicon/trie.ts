@@ -62,6 +62,15 @@ export interface StartFilter {
   readonly bit: number;
 }
 
+/**
+ * True for a possessive form ("karsk's"), which reads as its noun ("karsk"): `form.slice(0, -2)`. Checked by
+ * character codes because it runs on every token that misses a lookup.
+ */
+export function isPossessive(form: string): boolean {
+  const n = form.length;
+  return n > 2 && form.charCodeAt(n - 1) === 115 && form.charCodeAt(n - 2) === 39;
+}
+
 /** The first three UTF-16 code units of a word as one number (exact in a double). */
 function key3(form: string): number {
   return form.charCodeAt(0) * 4294967296 + form.charCodeAt(1) * 65536 + form.charCodeAt(2);
@@ -117,7 +126,7 @@ export function compileTrie(entries: readonly LexiconEntry[]): CompiledTrie {
     if (node.words) {
       let next = node.words.get(form);
       // A possessive reads as its noun: "Karsk's" matches "karsk".
-      if (next === undefined && form.length > 2 && form.charCodeAt(form.length - 2) === 39 && form.charCodeAt(form.length - 1) === 115) {
+      if (next === undefined && isPossessive(form)) {
         next = node.words.get(form.slice(0, -2));
       }
       if (next) walk(next, forms, start, at + 1, slotStarts, resolve, out);
@@ -148,7 +157,7 @@ export function compileTrie(entries: readonly LexiconEntry[]): CompiledTrie {
   const rootSteps = (form: string, visit: (node: TrieNode) => void): void => {
     if (rootWords) {
       let next = rootWords.get(form);
-      if (next === undefined && form.length > 2 && form.charCodeAt(form.length - 2) === 39 && form.charCodeAt(form.length - 1) === 115) {
+      if (next === undefined && isPossessive(form)) {
         next = rootWords.get(form.slice(0, -2));
       }
       if (next) visit(next);
@@ -178,7 +187,7 @@ export function compileTrie(entries: readonly LexiconEntry[]): CompiledTrie {
         if (node.entries === null && node.prefixes === null && node.slots === null && node.words !== null) {
           const next = forms[i + 1];
           if (next === undefined) return;
-          if (node.words.get(next) === undefined && !(next.length > 2 && next.charCodeAt(next.length - 2) === 39 && next.charCodeAt(next.length - 1) === 115 && node.words.has(next.slice(0, -2)))) return;
+          if (node.words.get(next) === undefined && !(isPossessive(next) && node.words.has(next.slice(0, -2)))) return;
         }
         walk(node, forms, i, i + 1, stack, slots, out);
       };
