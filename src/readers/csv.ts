@@ -132,7 +132,10 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadConte
       const { record, info, raw } = item;
       const start = lastBytes;
       lastBytes = info.bytes;
-      const line = lineStarts.lineAt(start) ?? firstLine(info.lines, raw);
+      // The raw text of a record keeps the empty lines skipped before it: its line is the first non-empty one.
+      let lead = 0;
+      while (lead < raw.length && (raw.charCodeAt(lead) === 10 || raw.charCodeAt(lead) === 13)) lead++;
+      const line = lineStarts.lineAt(start + lead) ?? firstLine(info.lines, raw);
       const bad = utf8.takeIn(start, info.bytes);
       if (bad !== undefined) {
         yield reject(file, C.UTF8, `expected UTF-8 text, found an invalid byte at offset ${bad}`, { line, byteOffset: bad, raw });
