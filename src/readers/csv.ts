@@ -2,7 +2,7 @@
  * CSV and TSV through csv-parse in streaming mode. The first record is the header. Records of the
  * wrong width, invalid UTF-8 and parse errors are rejected one by one; the file goes on.
  */
-import { parse, type CsvError, type Info } from 'csv-parse';
+import { parse, type CsvError, type Info, type InfoRecord } from 'csv-parse';
 import type { ReaderEvent } from '../core/types.js';
 import { READER_CODES as C, reject, shown } from './codes.js';
 import type { ReadContext } from './context.js';
@@ -16,6 +16,13 @@ function countNewlines(s: string): number {
 }
 
 /** 1-based first line of a record, from csv-parse's end line and the newlines inside the raw record. */
+/** Line breaks at the start of a record's raw text: the empty lines the parser skipped before it (one byte each). */
+function leadingBreaks(raw: string): number {
+  let n = 0;
+  while (n < raw.length && (raw.charCodeAt(n) === 10 || raw.charCodeAt(n) === 13)) n++;
+  return n;
+}
+
 function firstLine(endLine: number, raw: string): number {
   const body = raw.replace(/\r?\n$|\r$/, '');
   return Math.max(1, endLine - countNewlines(body));
@@ -56,6 +63,21 @@ class LineStarts {
     this.offset += chunk.length;
   }
 
+  /**
+   * Like {@link lineAt}, without moving on: for a record the parser skipped, which may be reported before
+   * the records in front of it have been read from the parser.
+   */
+  peekLineAt(from: number): number | undefined {
+    let lo = this.head;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]!.offset < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.starts.length ? this.starts[lo]!.line : undefined;
+  }
+
   /** Line of the first content byte at or after `from`, or undefined when none is known (yet). */
   lineAt(from: number): number | undefined {
     while (this.head < this.starts.length && this.starts[this.head].offset < from) this.head++;
@@ -78,6 +100,8 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadConte
   const lineStarts = new LineStarts();
   const skipped: ReaderEvent[] = [];
   let lastBytes = 0;
+  /** Byte offset where the last record the parser accepted ended, for the line of a record it skips next. */
+  let lastRecordEnd = 0;
   const parser = parse({
     delimiter,
     bom: true,
@@ -92,11 +116,18 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadConte
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // Runs inside the parser, in step with on_skip (the records themselves are read later, asynchronously).
+    on_record: (record: string[], context: InfoRecord) => {
+      lastRecordEnd = context.bytes;
+      return record;
+    },
     on_skip: (err: CsvError | undefined, raw?: string) => {
       if (!err) return;
       const e = err as CsvError & { lines?: number };
       const rawText = raw === undefined ? '' : String(raw);
-      const line = e.lines !== undefined ? firstLine(e.lines, rawText) : undefined;
+      // The skipped record starts where the last good record ended; its line comes from there, because
+      // csv-parse's own line count takes a CRLF inside quotes for two lines.
+      const line = lineStarts.peekLineAt(lastRecordEnd + leadingBreaks(rawText)) ?? (e.lines !== undefined ? firstLine(e.lines, rawText) : undefined);
       skipped.push(reject(file, C.CSV_PARSE, `expected a well-formed CSV record, found a problem: ${e.message}`, { line, raw: rawText }));
     },
   });
@@ -133,9 +164,7 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>, ctx: ReadConte
       const start = lastBytes;
       lastBytes = info.bytes;
       // The raw text of a record keeps the empty lines skipped before it: its line is the first non-empty one.
-      let lead = 0;
-      while (lead < raw.length && (raw.charCodeAt(lead) === 10 || raw.charCodeAt(lead) === 13)) lead++;
-      const line = lineStarts.lineAt(start + lead) ?? firstLine(info.lines, raw);
+      const line = lineStarts.lineAt(start + leadingBreaks(raw)) ?? firstLine(info.lines, raw);
       const bad = utf8.takeIn(start, info.bytes);
       if (bad !== undefined) {
         yield reject(file, C.UTF8, `expected UTF-8 text, found an invalid byte at offset ${bad}`, { line, byteOffset: bad, raw });
