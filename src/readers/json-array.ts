@@ -7,6 +7,7 @@ import type { ReaderEvent } from '../core/types.js';
 import { READER_CODES as C, reject } from './codes.js';
 import type { ReadContext } from './context.js';
 import { maxRecordBytes, parseJsonRecord } from './jsonl.js';
+import { withWholeBom } from './bom.js';
 import { decodeUtf8 } from './utf8.js';
 
 /** One top-level element's bytes and where it starts. */
@@ -71,7 +72,7 @@ export async function* splitJsonArray(chunks: AsyncIterable<Uint8Array>, maxElem
     }
   };
 
-  for await (let chunk of chunks) {
+  for await (let chunk of withWholeBom(chunks)) {
     if (first && chunk.length > 0) {
       first = false;
       if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {

@@ -3,6 +3,8 @@
  * strictly on its own and one bad byte costs one record, not the file.
  */
 
+import { withWholeBom } from './bom.js';
+
 /** One line: its bytes (without `\n` or `\r\n`), 1-based number and byte offset of its start. */
 export interface Line {
   readonly bytes: Uint8Array;
@@ -49,7 +51,7 @@ export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineByte
     lineLen = 0;
     return l;
   };
-  for await (let chunk of chunks) {
+  for await (let chunk of withWholeBom(chunks)) {
     if (first && chunk.length > 0) {
       first = false;
       if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
