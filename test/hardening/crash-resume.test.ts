@@ -52,10 +52,17 @@ describe('crash and resume', () => {
     const outcomes: string[] = [];
     let killedMidRun = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      const out = tempDir('rehumanize-crash-');
+      let out = tempDir('rehumanize-crash-');
       // Kill anywhere from start-up to the end of an uninterrupted run, as timed on this machine just now.
-      const delay = 100 + rng.nextInt(Math.max(200, Math.round(referenceMs * 1.1)));
-      const how = await killedRun(out, delay);
+      let delay = 100 + rng.nextInt(Math.max(200, Math.round(referenceMs * 1.1)));
+      let how = await killedRun(out, delay);
+      // A run that finished before the kill (a fast moment on a shared machine) tests nothing: start again
+      // in a fresh folder with half the delay, so the kills happen whatever the machine's speed.
+      while (how !== 'SIGKILL' && delay > 60) {
+        out = tempDir('rehumanize-crash-');
+        delay = Math.floor(delay / 2);
+        how = await killedRun(out, delay);
+      }
       if (how === 'SIGKILL') {
         killedMidRun++;
         const stored = existsSync(join(out, 'store.duckdb'))
