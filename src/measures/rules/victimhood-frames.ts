@@ -25,7 +25,7 @@ export function victimhoodFrames(ctx: SentenceContext, of: CueLookup, negation: 
   if (state.length === 0 && harm.length === 0) return [];
   const suffering = [...state, ...harm].sort((a, b) => a.start - b.start);
   const lexiconId = lexiconOf(suffering[0]!);
-  const self = ctx.mentions.filter((m) => m.person === 'self' && !isCountryUS(ctx, m));
+  const self = ctx.mentions.filter((m) => m.person === 'self');
   // Victimhood is about groups: a singular "he"/"she" is a person, not the other side ("he lost the vote").
   const other = ctx.mentions.filter((m) => m.person === 'other' || m.person === 'group');
   // A harm verb that is also a wrong ("killed", "shelled") has an agent: in the active voice its subject did
@@ -188,11 +188,6 @@ const DETERMINERS = new Set(['the', 'these', 'those', 'many', 'all', 'both', 'so
 /** Words that open an object noun phrase: "hurt this country", "hurt the middle class". */
 const OBJECT_STARTS = new Set([...DETERMINERS, 'this', 'that', 'a', 'an', 'his', 'her', 'its', 'my', 'your', 'every', 'any', 'some', 'millions', 'thousands']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whose', 'whom']);
-
-/** "US" in capitals is the country, not "us". */
-function isCountryUS(ctx: SentenceContext, m: TokenMention): boolean {
-  return m.label === 'us' && ctx.text.slice(ctx.starts[m.start]!, ctx.ends[m.start]!) === 'US';
-}
 
 const COPULAS = new Set(['is', 'was', 'are', 'were', "it's", 'remains', 'became']);
 
@@ -380,7 +375,7 @@ function joinedGroups(ctx: SentenceContext): Span[] {
  * ("he lost") are not a side.
  */
 function ownerOfSuffering(ctx: SentenceContext, cue: TrieMatch, agentive: boolean): TokenMention | null {
-  const isGroup = (m: TokenMention): boolean => m.person !== 'person' && !isCountryUS(ctx, m);
+  const isGroup = (m: TokenMention): boolean => m.person !== 'person';
   const term = cue.entry.term;
   // Active harm verb: the group right after it is the victim; the one before it is the agent, not the owner.
   if (agentive) {
