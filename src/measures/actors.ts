@@ -48,6 +48,11 @@ const NOT_DEMONYMS = new Set(['christmas', 'thanks', 'dues', 'physics', 'politic
   // Animals and things that look like demonyms: "Termites infested the church" names no people.
   'termites', 'mites', 'parasites', 'satellites', 'sites', 'websites', 'favorites', 'favourites', 'suites', 'rites', 'bites', 'kites', 'sprites', 'pelicans', 'toucans', 'pecans', 'cans', 'jeans', 'plans', 'loans', 'means', 'beans', 'fans', 'vans', 'scans', 'pans', 'bans', 'clans', 'elections', 'genesis']);
 
+/** Determiners before a capitalised name that may be a people ("the Sulavi", "those Dravani"). */
+const PLURAL_NAME_DETERMINERS = new Set(['the', 'those', 'these']);
+/** Verbs that agree only with a plural subject: after "the <Name>" they show the name is a people. */
+const PLURAL_VERBS = new Set(['are', 'were', 'have', "'ve", "aren't", "weren't", "haven't", 'do', "don't"]);
+
 /** Compiles the actor lexicons into a finder. Sides from the lexicon override nothing about pronouns. */
 export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinder {
   const trie = compileTrie(actorLexicons.flatMap((l) => l.entries));
@@ -85,6 +90,13 @@ export function createActorFinder(actorLexicons: readonly Lexicon[]): ActorFinde
       // Cheapest tests first: every demonym ending ends in "s" or "e".
       const last = form.charCodeAt(form.length - 1);
       if ((last === 115 || last === 101) && form.length >= 5 && isCapitalized?.(i) && DEMONYM_PLURAL.test(form) && !NOT_DEMONYMS.has(form)) {
+        mentions.push({ start: i, end: i + 1, label: form, category: 'inferred', side: 'unspecified', person: 'group' });
+        coveredUntil = i + 1;
+        continue;
+      }
+      // "the Sulavi are", "the Dravani have": a capitalised name after "the" that takes a plural verb is a
+      // people, whatever its ending (demonyms like "Dravani" or "Halvi" fit no suffix).
+      if (i > 0 && PLURAL_NAME_DETERMINERS.has(forms[i - 1]!) && PLURAL_VERBS.has(forms[i + 1] ?? '') && isCapitalized?.(i) && !NOT_DEMONYMS.has(form)) {
         mentions.push({ start: i, end: i + 1, label: form, category: 'inferred', side: 'unspecified', person: 'group' });
         coveredUntil = i + 1;
       }

@@ -205,6 +205,10 @@ export function linkVerb(ctx: SentenceContext, a: number, b: number, attachment:
   if (attachment === 'object') {
     let j = b;
     while (j < ctx.forms.length && j - b < 3 && DETERMINERS.has(ctx.forms[j]!) && ctx.mentionAt[j]! < 0) j++;
+    // Up to two modifiers before the group noun: "exterminate the hill clans", "purge every last agitator".
+    const firstModifier = j;
+    while (j < ctx.forms.length && j - firstModifier < 2 && ctx.mentionAt[j]! < 0 && looksAdjectival(ctx.forms[j]!) && noBreakBetween(ctx, j, j + 1, Break.Comma)) j++;
+    if (j < ctx.forms.length && ctx.mentionAt[j]! < 0) j = firstModifier;
     const m = j < ctx.forms.length ? mentionCovering(ctx, j) : null;
     if (m && m.person !== 'self' && noBreakBetween(ctx, a, j, Break.Comma)) return { rule: 'verb_object', mention: m, strength: 1 };
     // "cleanse the city of Karsks", "rid our land of them".
