@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runEvaluation } from '../dist/evaluation/report.js';
+import { runEvaluation, GOLD_ACTORS } from '../dist/evaluation/report.js';
+import { setupScorer } from '../dist/classify/scorer-setup.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,7 +24,20 @@ const provenanceLines = commit
   ? [`Code: git commit \`${commit}\`${dirty ? ' with uncommitted changes in src/ or lexicons/ (numbers may differ from that commit)' : ''}.`]
   : [];
 
-const result = runEvaluation({ root, command: 'npm run eval', provenanceLines });
+// What `rehumanize run` uses: the rules plus the shipped models wherever models/defaults.json turns one on.
+const goldSetup = setupScorer(['default'], [GOLD_ACTORS], root, 'defaults');
+const sharedSetup = setupScorer(['default'], [], root, 'defaults');
+const defaultScorer =
+  goldSetup.models.length > 0
+    ? {
+        gold: goldSetup.scorer,
+        shared: sharedSetup.scorer,
+        description: `the rules with the shipped models of models/defaults.json (${Object.entries(goldSetup.scorer.modes)
+          .map(([m, mode]) => `${m} ${mode}`)
+          .join(', ')}; see models/REPORT.md)`,
+      }
+    : undefined;
+const result = runEvaluation({ root, command: 'npm run eval', provenanceLines, defaultScorer });
 
 const outDir = join(root, 'out', 'eval');
 mkdirSync(outDir, { recursive: true });
@@ -36,7 +50,9 @@ const line = (ev, split) =>
   Object.entries(ev.splits[split].measures)
     .map(([m, r]) => `${m} F1 ${r.f1.toFixed(2)}`)
     .join(', ');
-for (const split of ['dev', 'test', 'heldout']) {
+for (const split of ['dev', 'test', 'heldout', 'heldout2']) {
+  if (result.gold.rules.splits[split].n === 0) continue;
+  if (result.gold.default) console.log(`${split}: default  ${line(result.gold.default, split)}`);
   console.log(`${split}: rules    ${line(result.gold.rules, split)}`);
   console.log(`${split}: keywords ${line(result.gold.keywords, split)}`);
 }

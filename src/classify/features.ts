@@ -3,6 +3,12 @@
  * candidates the rules turned down), cues of stance (negation, hedges, "we" against "they", length), and
  * word unigrams and bigrams, all in one signed hashed space of 2^bits dimensions.
  *
+ * Words are generalised before they are hashed, because a model learns from a few hundred hand-written
+ * sentences and must read text by other writers about other conflicts: a word inside a group mention becomes
+ * `<group>` (the Velorians of the gold set and the Dravani of a user's corpus are the same kind of thing), and
+ * every other word is reduced to its Porter stem ("buried", "burying", "burial" share one feature). Names stay
+ * words: a `<name>` placeholder was tried and made acknowledgement fire on news full of names for no gain.
+ *
  * Compiled once from the lexicons. Per text it walks the explained sentences of the rule scorer and the
  * token forms the tokenizer already produced, hashing strings in place and summing into a reusable scratch
  * array; it allocates no object per token.
@@ -14,11 +20,12 @@ import type { Lexicon } from '../lexicon/types.js';
 import { FIRST_PERSON_PLURAL, THIRD_PERSON_PLURAL } from '../measures/actors.js';
 import { createNegationRule } from '../measures/rules/negation.js';
 import type { ExplainedSentence } from '../measures/scorer.js';
-import { tokenize } from '../text/tokenize.js';
 import { combineHashes, fmix32, hashString } from './hash.js';
+import { sentenceTokens } from './sentence-tokens.js';
+import { stemOf } from './stem.js';
 
 /** Version of the feature definitions. A model trained on another version cannot be used: its weights mean other things. */
-export const FEATURE_VERSION = 'rehumanize-features/1';
+export const FEATURE_VERSION = 'rehumanize-features/2';
 /** Default size of the hashed space: 2^18 dimensions. */
 export const DEFAULT_BITS = 18;
 
@@ -35,7 +42,8 @@ export const FEATURE_GROUPS = [
   'findings, negated, quoted, counter-speech/mention and turned-down candidates per measure',
   'categories of findings and of all lexicon candidates per measure',
   'negators, hedges, boosters, first-person plural, third-person plural, length',
-  'word unigrams and bigrams (lowercase, count / sqrt(tokens))',
+  'frame cue classes present in the sentence, their pairs, and each with we / they / a named group present; several groups',
+  'word unigrams and bigrams (Porter stems; group mentions as <group>; count / sqrt(tokens))',
 ] as const;
 
 /** A sparse feature vector; indices are unique, in no particular order. */
@@ -59,6 +67,7 @@ export interface FeatureExtractor {
   extractNamed(sentences: readonly ExplainedSentence[]): NamedVector;
 }
 
+const GROUP_WORD = '<group>';
 const UNIGRAM_SEED = 0x2f1a3c5d;
 const BIGRAM_SEED = 0x6b43a9b5;
 const NAMED_SEED = 0x1b873593;
@@ -83,6 +92,20 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
     if (h === undefined) nameCache.set(name, (h = hashString(name, NAMED_SEED)));
     return h;
   };
+  // The frame rules' cue classes (suffering, both sides, shared, exclusivity, wrongdoing, apology, roles ...),
+  // matched anywhere in the sentence: the model sees which kinds of cue meet, not only the rules' strict
+  // combinations, so it can learn the looser ways people put them together.
+  const frameEntries = lexicons.filter((l) => l.info.measure === 'frame').flatMap((l) => l.entries);
+  const frameCues = compileTrie(frameEntries);
+  // Cue classes are known now: their feature hashes (alone, in pairs, with who is present) are computed once,
+  // and a sentence's cue classes are a bit set, so the hot path builds no strings.
+  const cueClasses = [...new Set(frameEntries.map((e) => e.category))].sort();
+  const cueIndex = new Map(cueClasses.map((c, i) => [c, i]));
+  const WHO = ['we', 'they', 'group'] as const;
+  const cueHash = cueClasses.map((a) => named(`cue:${a}`));
+  const cuePairHash = cueClasses.map((a, i) => cueClasses.map((b, j) => (j > i ? named(`cue:${a}&${b}`) : 0)));
+  const cueWhoHash = cueClasses.map((a) => WHO.map((w) => named(`cue:${a}&${w}`)));
+  const cuesSeen = new Uint8Array(cueClasses.length);
   const perMeasure = Object.fromEntries(
     MEASURES.map((m) => [
       m,
@@ -137,6 +160,8 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
     let boosterCount = 0;
     let we = 0;
     let they = 0;
+    let groupMentions = 0;
+    cuesSeen.fill(0);
 
     for (const s of sentences) {
       for (const m of MEASURES) if (s[m] > maxScore[m]!) maxScore[m] = s[m];
@@ -153,17 +178,21 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
         counts[r.measure]![4]!++;
         candidates.add(`${r.measure}\t${r.category}`);
       }
-      const { forms } = tokenize(s.text);
+      const { forms, starts } = sentenceTokens(s);
       if (hedges.size > 0) for (const h of hedges.matchAll(forms)) if (h.entry.category === 'booster') boosterCount++; else hedgeCount++;
+      const words = generalisedWords(s, forms, starts);
+      if (frameCues.size > 0) for (const c of frameCues.matchAll(forms)) cuesSeen[cueIndex.get(c.entry.category)!] = 1;
+      for (const m of s.mentions) if (m.category !== 'pronoun') groupMentions++;
       let previous = 0;
       for (let i = 0; i < forms.length; i++) {
         const form = forms[i]!;
         if (negation.isNegator(form)) negators++;
         if (FIRST_PERSON_PLURAL.has(form)) we++;
         else if (THIRD_PERSON_PLURAL.has(form)) they++;
-        const raw = hashString(form);
-        add(fmix32((raw ^ UNIGRAM_SEED) >>> 0), ngramScale, () => `word:${form}`);
-        if (i > 0) add(combineHashes(previous, raw, BIGRAM_SEED), ngramScale, () => `bigram:${forms[i - 1]} ${form}`);
+        const word = words[i]!;
+        const raw = hashString(word);
+        add(fmix32((raw ^ UNIGRAM_SEED) >>> 0), ngramScale, () => `word:${word}`);
+        if (i > 0) add(combineHashes(previous, raw, BIGRAM_SEED), ngramScale, () => `bigram:${words[i - 1]} ${word}`);
         previous = raw;
       }
     }
@@ -186,12 +215,34 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
       const [m, cat] = key.split('\t') as [string, string];
       add(categoryHash('candidate', m, cat), 1, () => `${m}:candidate:${cat}`);
     }
+    // Cue classes, their pairs, and each with who is in the sentence (we, they, a named group).
+    const present = [we > 0, they > 0, groupMentions > 0];
+    for (let i = 0; i < cueClasses.length; i++) {
+      if (!cuesSeen[i]) continue;
+      const a = cueClasses[i]!;
+      add(cueHash[i]!, 1, () => `cue:${a}`);
+      for (let j = i + 1; j < cueClasses.length; j++) if (cuesSeen[j]) add(cuePairHash[i]![j]!, 1, () => `cue:${a}&${cueClasses[j]}`);
+      for (let w = 0; w < WHO.length; w++) if (present[w]) add(cueWhoHash[i]![w]!, 1, () => `cue:${a}&${WHO[w]}`);
+    }
+    if (groupMentions > 1) add(named('groups:several'), 1, () => 'groups:several');
     add(global.negators, Math.log1p(negators), () => 'negators');
     add(global.hedges, Math.log1p(hedgeCount), () => 'hedges');
     add(global.boosters, Math.log1p(boosterCount), () => 'boosters');
     add(global.we, Math.log1p(we), () => 'we');
     add(global.they, Math.log1p(they), () => 'they');
     add(global.length, Math.log1p(totalTokens) / Math.log(100), () => 'length');
+  }
+
+  /** The words as the n-gram features see them: `<group>` or the stem of the form. */
+  function generalisedWords(s: ExplainedSentence, forms: readonly string[], starts: readonly number[]): string[] {
+    const words = forms.map(stemOf);
+    for (const m of s.mentions) {
+      if (m.category === 'pronoun') continue; // "they" and "we" are stance cues, kept as words
+      const from = m.start - s.start;
+      const to = m.end - s.start;
+      for (let i = 0; i < forms.length; i++) if (starts[i]! >= from && starts[i]! < to) words[i] = GROUP_WORD;
+    }
+    return words;
   }
 
   function collect(): SparseVector {

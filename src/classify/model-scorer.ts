@@ -2,7 +2,8 @@
  * The scorer with trained models beside the rules. Per measure the mode is `rules` (the rule score as is),
  * `model` (the model's calibrated score) or `both` (rule score and model logit combined by a Platt scaling
  * fitted in cross-validation). The rule findings stay as the evidence of every sentence; `explain` shows the
- * model's score and the features that moved it most for that sentence.
+ * model's score and the features that moved it most for that sentence. A victimhood model decides only where
+ * the sentence names suffering (model-gate.ts), and a dehumanization call keeps its voice (voice.ts).
  */
 
 import { UserError } from '../core/errors.js';
@@ -10,6 +11,8 @@ import { MEASURES, type DocumentResult, type MeasureName, type SentenceResult } 
 import type { Lexicon } from '../lexicon/types.js';
 import { summariseDocument, type ExplainedSentence, type Scorer } from '../measures/scorer.js';
 import { createFeatureExtractor, type FeatureExtractor } from './features.js';
+import { createModelGate } from './model-gate.js';
+import { createVoiceSplitter } from './voice.js';
 import { compileModel, type CompiledModel, type ModelFile, type ModelMode } from './model-file.js';
 
 /** One measure's model and how to use it. */
@@ -37,6 +40,8 @@ export interface ModelContribution {
   readonly combinedScore: number | null;
   /** The score the sentence got. */
   readonly score: number;
+  /** False when the model was not allowed to decide here (a victimhood model on a sentence naming no suffering): the score is the rule score. */
+  readonly decided: boolean;
   readonly logit: number;
   readonly strongest: readonly FeatureContribution[];
   readonly model: string;
@@ -72,6 +77,8 @@ export function createModelScorer(rules: Scorer, lexicons: readonly Lexicon[], m
   const active: Active[] = [];
   const modes = {} as Record<MeasureName, ModelMode>;
   const warnings: string[] = [];
+  const gate = createModelGate(lexicons);
+  const splitVoice = createVoiceSplitter(lexicons);
   for (const measure of MEASURES) {
     const m = models[measure];
     modes[measure] = m?.mode ?? 'rules';
@@ -98,14 +105,22 @@ export function createModelScorer(rules: Scorer, lexicons: readonly Lexicon[], m
     const contributions: ModelContribution[] = [];
     const vectors = new Map<FeatureExtractor, ReturnType<FeatureExtractor['extractNamed']> | ReturnType<FeatureExtractor['extract']>>();
     for (const a of active) {
+      const decided = gate.allows(a.measure, sentence);
+      if (!decided && !withNames) continue; // the rule score stands; no need to run the model
       let v = vectors.get(a.extractor);
       if (!v) vectors.set(a.extractor, (v = withNames ? a.extractor.extractNamed([sentence]) : a.extractor.extract([sentence])));
       const ruleScore = sentence[a.measure];
       const logit = a.compiled.logit(v);
       const modelScore = a.compiled.modelScore(logit);
       const combinedScore = a.mode === 'both' ? a.compiled.combinedScore(ruleScore, logit) : null;
-      const score = round4(a.mode === 'both' ? combinedScore! : modelScore);
+      const score = decided ? round4(a.mode === 'both' ? combinedScore! : modelScore) : ruleScore;
       result[a.measure] = score;
+      if (a.measure === 'dehumanization') {
+        // Quoted dehumanization stays separable from the author's own voice in every mode.
+        const voice = splitVoice(sentence, score);
+        result.dehumanization_own_voice = voice.ownVoice;
+        result.dehumanization_quoted = voice.quoted;
+      }
       if (withNames) {
         contributions.push({
           measure: a.measure,
@@ -114,6 +129,7 @@ export function createModelScorer(rules: Scorer, lexicons: readonly Lexicon[], m
           modelScore: round4(modelScore),
           combinedScore: combinedScore === null ? null : round4(combinedScore),
           score,
+          decided,
           logit: round4(logit),
           strongest: strongest(a.compiled, v as ReturnType<FeatureExtractor['extractNamed']>, 5),
           model: a.label,

@@ -115,11 +115,19 @@ export function crossValidate(
   task: 'classification' | 'regression',
   settings: TrainSettings,
   rows: readonly number[] = targets.map((_, i) => i),
+  groups?: readonly string[],
 ): CrossValidation {
   const n = rows.length;
-  const k = Math.min(settings.folds, n);
-  const strata = task === 'classification' ? rows.map((r) => targets[r]!) : quantileStrata(rows.map((r) => targets[r]!), 5);
-  const folds: Fold[] = stratifiedKFold(strata, k, settings.seed);
+  let folds: Fold[];
+  if (groups) {
+    // One fold per group (a writer, a source file): each group is predicted by a model that never saw its
+    // writer's style, which is what a user's corpus will be to the shipped model.
+    folds = groupFolds(rows.map((r) => groups[r]!));
+  } else {
+    const strata = task === 'classification' ? rows.map((r) => targets[r]!) : quantileStrata(rows.map((r) => targets[r]!), 5);
+    folds = stratifiedKFold(strata, Math.min(settings.folds, n), settings.seed);
+  }
+  const k = folds.length;
   const y = rows.map((r) => targets[r]!);
   const ruleScore = rows.map((r) => data.ruleScores[measure][r]!);
   const matrix = selectRows(data.matrix, rows);
@@ -153,6 +161,16 @@ export function crossValidate(
   const f = (x: Figures): number => x.f1 ?? 0;
   const recommendedMode: ModelMode = f(combined) > f(rules) && f(combined) >= f(model) ? 'both' : f(model) > f(rules) ? 'model' : 'rules';
   return { folds: k, seed: settings.seed, rows: n, rules, model, combined, scores: { rules: ruleScore, model: modelScore, combined: combinedScore }, logits: [...oof], recommendedMode };
+}
+
+/** Leave-one-group-out folds over row positions; needs at least two groups. */
+export function groupFolds(groupOfRow: readonly string[]): Fold[] {
+  const names = [...new Set(groupOfRow)];
+  if (names.length < 2) throw new RangeError(`leave-one-group-out needs at least two groups, got ${names.length}`);
+  return names.map((name) => ({
+    train: groupOfRow.flatMap((g, i) => (g === name ? [] : [i])),
+    test: groupOfRow.flatMap((g, i) => (g === name ? [i] : [])),
+  }));
 }
 
 /** Quantile bins of a continuous target, so folds are stratified for scores too. */

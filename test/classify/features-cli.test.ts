@@ -15,10 +15,28 @@ describe('features', () => {
     const extractor = createFeatureExtractor(lexicons);
     const v = extractor.extractNamed(scorer.explainDocument('They are not animals, but we perhaps misunderstood them.'));
     const names = [...v.names.values()].flat();
-    for (const name of ['dehumanization:findings', 'dehumanization:negated', 'negators', 'hedges', 'we', 'they', 'length', 'word:animals', 'bigram:not animals']) {
+    // Words are Porter stems ("animals" -> "anim", "misunderstood" stays whole).
+    for (const name of ['dehumanization:findings', 'dehumanization:negated', 'negators', 'hedges', 'we', 'they', 'length', 'word:anim', 'bigram:not anim']) {
       expect(names).toContain(name);
     }
     expect(names.some((n) => n.startsWith('dehumanization:candidate:'))).toBe(true);
+  });
+
+  it('read any named group as <group>, and pair the frame cue classes with who is present', () => {
+    const { scorer, lexicons } = rules();
+    const extractor = createFeatureExtractor(lexicons);
+    const names = (text: string) => [...extractor.extractNamed(scorer.explainDocument(text)).names.values()].flat();
+    // Two peoples no list knows, as the same feature: "<group>" replaces the words of a group mention.
+    const a = names('The Orenites buried their sons.');
+    const b = names('The Karskians buried their sons.');
+    expect(a).toContain('word:<group>');
+    expect(b).toContain('word:<group>');
+    expect(a).not.toContain('word:orenit');
+    expect(a).toContain('cue:harm_event');
+    expect(a).toContain('cue:harm_event&they');
+    expect(a).toContain('cue:harm_event&group');
+    // A sentence without cue words has no cue features.
+    expect(names('The meeting starts at noon.').some((n) => n.startsWith('cue:'))).toBe(false);
   });
 
   it('are the same each call (the scratch space is reset) and match the named path', () => {

@@ -40,7 +40,8 @@ describe('rehumanize CLI, spawned as a user runs it', () => {
     const f = s.findings.find((x: { measure: string }) => x.measure === 'dehumanization');
     for (const key of ['measure', 'category', 'rule', 'match', 'start', 'end', 'target', 'negated', 'quoted', 'lexicon']) expect(f).toHaveProperty(key);
     expect(f.quoted).toBe(true);
-    expect(lines[1].sentences[0].dehumanization).toBe(0);
+    // A non-human referent: below the presence threshold (the default model gives a small probability, not 0).
+    expect(lines[1].sentences[0].dehumanization).toBeLessThan(0.5);
   });
 
   it('score keeps output aligned with input when a line is bad, and exits 1', async () => {

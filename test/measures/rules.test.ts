@@ -41,6 +41,9 @@ describe('dehumanization: target rule', () => {
     ['Our suburbs are being overrun by migrants.', 'verb_subject'],
     ['The governor vowed to wipe the Karsks out.', 'slot'],
     ['The leaflet referred to the settlers as "vermin."', 'object_complement'],
+    ['The general wanted to exterminate the mountain tribes before the thaw.', 'verb_object'],
+    ['The Sulavi are a blight on this coast.', 'copula'],
+    ['The Dravani have infested every stall in the market.', 'verb_subject'],
   ])('%j is dehumanization (%s)', (text, rule) => {
     const f = counted(text, 'dehumanization');
     expect(f.map((x) => x.rule), JSON.stringify(sentence(text).findings)).toContain(rule);
@@ -67,6 +70,8 @@ describe('dehumanization: target rule', () => {
     ['The harbour was overrun by rats last winter.'],
     ['My uncle was always the black sheep of the family.'],
     ['Termites infested the old barn.'],
+    ['Exterminate the rats near the refugee camp.'],
+    ['The Senate is a zoo this week.'],
   ])('%j is not dehumanization (non-human referent or homonym)', (text) => {
     expect(sentence(text).dehumanization).toBeLessThan(0.5);
   });
@@ -137,6 +142,9 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
     ['No one on the committee should refer to detainees as cargo.'],
     ['The platform took down posts calling the settlers vermin.'],
     ['We will not stand by while officials call refugees a disease.'],
+    ['Shame on the candidates who call asylum seekers parasites.'],
+    ['Let no one in this chamber call the Karsks vermin again.'],
+    ['I will not sit silent while my colleagues call refugees cockroaches.'],
   ])('%j is counter-speech, not dehumanization', (text) => {
     const s = sentence(text);
     expect(s.dehumanization).toBe(0);
@@ -150,6 +158,14 @@ describe('dehumanization: voice (quotation, reported speech, counter-speech, men
 });
 
 describe('actors', () => {
+  it('takes a capitalised name after "the" with a plural verb as a people, whatever its ending', () => {
+    expect(sentence('The Sulavi are fishing the northern bay.').mentions.map((m) => m.category)).toContain('inferred');
+    expect(sentence('Those Dravani have lived here for generations.').mentions.map((m) => m.label)).toContain('dravani');
+    // Singular agreement: not inferred.
+    expect(sentence('The Senate is in session.').mentions).toEqual([]);
+    expect(sentence('The Hague was quiet on Sunday.').mentions).toEqual([]);
+  });
+
   it('reads "US" in capitals as the country, "us" as our side', () => {
     expect(sentence('US troops crossed the river.').mentions.map((m) => m.label)).not.toContain('us');
     expect(sentence('They attacked us at night.').mentions.map((m) => m.label)).toContain('us');
