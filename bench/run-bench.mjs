@@ -7,7 +7,9 @@
 //            negation flags): what a general NLP pipeline would cost
 //   e2e-1    our pipeline end to end in one thread: read, score, contributionOf, write documents.csv and
 //            findings.jsonl to a temp folder, computeIndicators at the end
-//   e2e-N    the same with N worker threads (default: every core)
+//   e2e-N    the same with N worker threads (default: every core); e2e-1 and e2e-N score with the rules alone
+//   e2e-default-N  the same on N threads with the shipped models where models/defaults.json turns them on: what
+//            `rehumanize run` does when a pipeline names no models
 //   mem-x1 / mem-x10   the streaming part (read, score on N threads, write) over the corpus and over the
 //            corpus ten times (a generator re-reads the file; nothing extra is written to disk)
 // Every stage runs in its own child process, so each peak RSS (getrusage maxRSS, plus 100 ms samples) belongs
@@ -250,6 +252,7 @@ const STAGES = {
 
   'e2e-1': (documents, counter, args) => endToEnd(documents, counter, { ...args, workers: 1 }, { keepContributions: true, times: 1 }),
   'e2e-N': (documents, counter, args) => endToEnd(documents, counter, args, { keepContributions: true, times: 1 }),
+  'e2e-default-N': (documents, counter, args) => endToEnd(documents, counter, { ...args, models: 'defaults' }, { keepContributions: true, times: 1 }),
   'mem-x1': (documents, counter, args) => endToEnd(documents, counter, args, { keepContributions: false, times: 1 }),
   'mem-xT': (documents, counter, args) => endToEnd(documents, counter, args, { keepContributions: false, times: args.times }),
 };
@@ -268,7 +271,8 @@ async function endToEnd(documents, counter, args, { keepContributions, times }) 
   const { setupScorer } = await import(path.join(dist, 'classify/scorer-setup.js'));
   const { MEASURES } = await import(path.join(dist, 'core/types.js'));
 
-  const { scorer, sidesConfigured } = setupScorer(LEXICONS, ACTORS, root);
+  // Rules alone unless the stage asks for the shipped models (args.models = 'defaults').
+  const { scorer, sidesConfigured } = setupScorer(LEXICONS, ACTORS, root, args.models);
   const out = mkdtempSync(path.join(tmpdir(), 'rehumanize-bench-'));
   const documentsOut = new LineWriter(path.join(out, 'documents.csv'));
   const findingsOut = new LineWriter(path.join(out, 'findings.jsonl'));
@@ -278,7 +282,7 @@ async function endToEnd(documents, counter, args, { keepContributions, times }) 
   let sentences = 0;
   let findings = 0;
   try {
-    for await (const { doc, result } of scoreInParallel(documents(times, counter), { workers: args.workers, lexicons: LEXICONS, actors: ACTORS, baseDir: root, ...(args.workers === 1 ? { scorer } : {}) })) {
+    for await (const { doc, result } of scoreInParallel(documents(times, counter), { workers: args.workers, lexicons: LEXICONS, actors: ACTORS, baseDir: root, ...(args.models ? { models: args.models } : {}), ...(args.workers === 1 ? { scorer } : {}) })) {
       sentences += result.sentences.length;
       const c = contributionOf(result, doc, ['source'], sidesConfigured);
       if (keepContributions) contributions.push(c);
@@ -383,8 +387,8 @@ async function orchestrate(args) {
 }
 
 async function orchestrateStages(args) {
-  const stages = ['bare', ...(args.skipWink ? [] : ['wink']), 'e2e-1', 'e2e-N', 'pool', 'ceiling', ...(args.skipMemory ? [] : ['mem-x1', 'mem-xT'])];
-  const label = (s) => (s === 'e2e-N' ? `e2e-${args.workers}` : s === 'mem-xT' ? `mem-x${args.times}` : s);
+  const stages = ['bare', ...(args.skipWink ? [] : ['wink']), 'e2e-1', 'e2e-N', 'e2e-default-N', 'pool', 'ceiling', ...(args.skipMemory ? [] : ['mem-x1', 'mem-xT'])];
+  const label = (s) => (s === 'e2e-N' ? `e2e-${args.workers}` : s === 'e2e-default-N' ? `e2e-default-${args.workers}` : s === 'mem-xT' ? `mem-x${args.times}` : s);
   const info = machine();
   console.log(`rehumanize bench: ${DATA}${Number.isFinite(args.limitMb) ? `, first ${args.limitMb} MB of text` : ', full corpus'}, ${args.workers} workers; ${info.nproc} cores, ${info.cpu}, node ${info.node}`);
   const results = {};
@@ -412,6 +416,9 @@ async function orchestrateStages(args) {
     e2e_1_over_wink: wink ? round(e1.mb_per_s / wink.mb_per_s, 2) : null,
     e2e_N_over_wink: wink ? round(eN.mb_per_s / wink.mb_per_s, 2) : null,
     workers_N_over_1: round(eN.mb_per_s / e1.mb_per_s, 3),
+    // The default scorer (rules + shipped models) against the rules alone, both on N threads.
+    default_N_over_rules_N: results[label('e2e-default-N')] ? round(results[label('e2e-default-N')].mb_per_s / eN.mb_per_s, 3) : null,
+    default_N_over_bare: results[label('e2e-default-N')] ? round(results[label('e2e-default-N')].mb_per_s / bare.mb_per_s, 3) : null,
     // Without the serial computeIndicators at the end: read, score, contribution, write.
     stream_1_over_bare: round(e1.stream_mb_per_s / bare.mb_per_s, 3),
     stream_N_over_bare: round(eN.stream_mb_per_s / bare.mb_per_s, 3),
@@ -433,7 +440,7 @@ async function orchestrateStages(args) {
     [`peak RSS x${args.times} within 1.2 x of x1`]: { value: ratios.peak_rss_xT_over_x1, target: 1.2, met: ratios.peak_rss_xT_over_x1 === null ? null : ratios.peak_rss_xT_over_x1 <= 1.2 },
   };
   // Every scoring stage saw the same text with the same code, so the same findings (x times for the repeat).
-  const findingCounts = [e1.findings, eN.findings, ...(args.skipMemory ? [] : [results['mem-x1'].findings, results[label('mem-xT')].findings / args.times])];
+  const findingCounts = [e1.findings, eN.findings, ...(results[label('e2e-default-N')] ? [results[label('e2e-default-N')].findings] : []), ...(args.skipMemory ? [] : [results['mem-x1'].findings, results[label('mem-xT')].findings / args.times])];
   const consistent = findingCounts.every((n) => n === findingCounts[0]);
   console.log(`same findings in every scoring stage: ${consistent} (${findingCounts.join(', ')})`);
   const report = { machine: info, code: gitState(), same_findings_in_every_stage: consistent, corpus: { file: path.relative(root, DATA), limit_mb: Number.isFinite(args.limitMb) ? args.limitMb : null }, workers: args.workers, times: args.times, load_average: load, stages: results, ratios, targets };
@@ -474,7 +481,8 @@ ${rows.join('\n')}
 
 - **bare**: read + tokenize + one Map lookup per token (the floor).
 - **wink**: read + wink-nlp (sbd, negation, pos) over every sentence, one instance, \`readDoc\` per document.
-- **e2e-1 / e2e-${r.workers}**: read, score, \`contributionOf\`, write documents.csv and findings.jsonl, then \`computeIndicators\` (month x source, 1,000 bootstrap resamples) — in one thread, and on ${r.workers} worker threads.
+- **e2e-1 / e2e-${r.workers}**: read, score with the rules alone (a pipeline with \`models: {}\`), \`contributionOf\`, write documents.csv and findings.jsonl, then \`computeIndicators\` (month x source, 1,000 bootstrap resamples) — in one thread, and on ${r.workers} worker threads.
+- **e2e-default-${r.workers}**: the same on ${r.workers} worker threads with the shipped models where \`models/defaults.json\` turns them on — what \`rehumanize run\` does for a pipeline that names no models (features and a linear model per sentence on top of the rules).
 - **pool**: scoring only, the first ${Math.min(40, r.corpus.limit_mb ?? 40)} MB of text held in memory, 1 worker and ${r.workers} workers alternating three times each; the ratio uses the best run of each (its MB/s column is not meaningful).
 - **ceiling**: the first ${Math.min(40, r.corpus.limit_mb ?? 40)} MB held in memory and scored by 1 thread, then by ${r.workers} threads at once, each with its own scorer over all of it, nothing sent between threads until done (best of two): how far ${r.workers} threads can scale on this machine at all (its MB/s column is not meaningful).
 - **stream MB/s**: the e2e stages without the final \`computeIndicators\` (which runs once, in one thread, after all documents); **indicators s** is its time.

@@ -5,8 +5,8 @@
  *   npm run build && node scripts/train-defaults.mjs
  *
  * - One classifier per measure, trained on every labelled set the rehumanize contributors wrote (corpora-samples/gold,
- *   CC-BY-4.0): gold.jsonl, the probe sets (written later from the annotation guide alone, by three other writers in
- *   three registers) and the news-register sets (mostly negatives in the style of real news). The sealed held-out
+ *   CC-BY-4.0): gold.jsonl, the probe sets (written later from the annotation guide alone, by eight other writers in
+ *   eight registers) and the news-register sets (mostly negatives in the style of real news). The sealed held-out
  *   sets (heldout*.jsonl) are scored once, at the end, and never trained on.
  * - λ and the calibrations come from leave-one-writer-out cross-validation: each set is predicted by a model that
  *   never saw its writer's style, as a user's corpus will be to the shipped model.
@@ -42,10 +42,16 @@ const TRAINING = [
   ['probe-a', 'probe-a.jsonl', 'probe set A: news reports, op-eds and letters'],
   ['probe-b', 'probe-b.jsonl', 'probe set B: dialogue workshops, testimonies and social media'],
   ['probe-c', 'probe-c.jsonl', 'probe set C: speeches, debates, NGO reports and historians'],
+  ['probe-d', 'probe-d.jsonl', 'probe set D: forums, comment threads and group chats (paraphrase-heavy)'],
+  ['probe-e', 'probe-e.jsonl', 'probe set E: interviews, memoirs, letters, sermons and radio call-ins'],
+  ['probe-f', 'probe-f.jsonl', 'probe set F: investigative journalism, scholarship on propaganda, podcasts (hard cases)'],
+  ['probe-g', 'probe-g.jsonl', 'probe set G: students, youth camps, parents, fans and street interviews'],
+  ['probe-h', 'probe-h.jsonl', 'probe set H: diplomacy, military briefings, veterans and humanitarian reports'],
   ['news-a', 'news-a.jsonl', 'news register A: domestic news (mostly negatives)'],
   ['news-b', 'news-b.jsonl', 'news register B: international news and opinion (mostly negatives)'],
   ['news-c', 'news-c.jsonl', 'news register C: political opinion and commentary (mostly negatives)'],
   ['news-d', 'news-d.jsonl', 'news register D: transcripts, national statements and local news (mostly negatives)'],
+  ['news-e', 'news-e.jsonl', 'news register E: sympathy, apology, understanding and profiles that are not acknowledgement of another side (mostly negatives)'],
 ].filter(([, file]) => existsSync(join(GOLD_DIR, file)));
 const HELDOUT = join(GOLD_DIR, 'heldout.jsonl');
 const HELDOUT2 = join(GOLD_DIR, 'heldout2.jsonl');

@@ -68,6 +68,22 @@ export interface FeatureExtractor {
 }
 
 const GROUP_WORD = '<group>';
+const NEGATOR = 1;
+const WE = 2;
+const THEY = 4;
+/** Past this many distinct forms the word cache starts again, so memory stays flat over any corpus. */
+const MAX_VOCABULARY = 200_000;
+
+/** A word form as the features see it. */
+interface WordInfo {
+  readonly stem: string;
+  /** Hash of the stem (bigrams combine two of these). */
+  readonly raw: number;
+  /** Hash of the unigram feature. */
+  readonly unigram: number;
+  /** NEGATOR | WE | THEY. */
+  readonly flags: number;
+}
 const UNIGRAM_SEED = 0x2f1a3c5d;
 const BIGRAM_SEED = 0x6b43a9b5;
 const NAMED_SEED = 0x1b873593;
@@ -77,7 +93,7 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
   if (!Number.isInteger(bits) || bits < 8 || bits > 24) throw new RangeError(`feature bits must be an integer in 8..24, got ${bits}`);
   const dim = 2 ** bits;
   const mask = dim - 1;
-  const hedges = compileTrie(lexicons.filter((l) => l.info.measure === 'hedge').flatMap((l) => l.entries));
+  const hedgeEntries = lexicons.filter((l) => l.info.measure === 'hedge').flatMap((l) => l.entries);
   const negation = createNegationRule(lexicons.filter((l) => l.info.measure === 'negation'));
 
   const scratch = new Float64Array(dim);
@@ -96,7 +112,9 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
   // matched anywhere in the sentence: the model sees which kinds of cue meet, not only the rules' strict
   // combinations, so it can learn the looser ways people put them together.
   const frameEntries = lexicons.filter((l) => l.info.measure === 'frame').flatMap((l) => l.entries);
-  const frameCues = compileTrie(frameEntries);
+  // One trie for hedges and frame cues: one pass over the tokens finds both (their categories differ).
+  const cueTrie = compileTrie([...hedgeEntries, ...frameEntries]);
+  const hedgeCategories = new Set(hedgeEntries.map((e) => e.category));
   // Cue classes are known now: their feature hashes (alone, in pairs, with who is present) are computed once,
   // and a sentence's cue classes are a bit set, so the hot path builds no strings.
   const cueClasses = [...new Set(frameEntries.map((e) => e.category))].sort();
@@ -179,21 +197,32 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
         candidates.add(`${r.measure}\t${r.category}`);
       }
       const { forms, starts } = sentenceTokens(s);
-      if (hedges.size > 0) for (const h of hedges.matchAll(forms)) if (h.entry.category === 'booster') boosterCount++; else hedgeCount++;
-      const words = generalisedWords(s, forms, starts);
-      if (frameCues.size > 0) for (const c of frameCues.matchAll(forms)) cuesSeen[cueIndex.get(c.entry.category)!] = 1;
+      if (cueTrie.size > 0) {
+        for (const c of cueTrie.matchAll(forms)) {
+          const category = c.entry.category;
+          if (hedgeCategories.has(category)) {
+            if (category === 'booster') boosterCount++;
+            else hedgeCount++;
+          } else cuesSeen[cueIndex.get(category)!] = 1;
+        }
+      }
       for (const m of s.mentions) if (m.category !== 'pronoun') groupMentions++;
+      const words = generalisedWords(s, forms, starts);
       let previous = 0;
       for (let i = 0; i < forms.length; i++) {
-        const form = forms[i]!;
-        if (negation.isNegator(form)) negators++;
-        if (FIRST_PERSON_PLURAL.has(form)) we++;
-        else if (THIRD_PERSON_PLURAL.has(form)) they++;
         const word = words[i]!;
-        const raw = hashString(word);
-        add(fmix32((raw ^ UNIGRAM_SEED) >>> 0), ngramScale, () => `word:${word}`);
-        if (i > 0) add(combineHashes(previous, raw, BIGRAM_SEED), ngramScale, () => `bigram:${words[i - 1]} ${word}`);
-        previous = raw;
+        if (word.flags & NEGATOR) negators++;
+        if (word.flags & WE) we++;
+        else if (word.flags & THEY) they++;
+        // No name closures on the hot path unless names are asked for (explain).
+        if (names) {
+          add(word.unigram, ngramScale, () => `word:${word.stem}`);
+          if (i > 0) add(combineHashes(previous, word.raw, BIGRAM_SEED), ngramScale, () => `bigram:${words[i - 1]!.stem} ${word.stem}`);
+        } else {
+          add(word.unigram, ngramScale);
+          if (i > 0) add(combineHashes(previous, word.raw, BIGRAM_SEED), ngramScale);
+        }
+        previous = word.raw;
       }
     }
 
@@ -233,14 +262,40 @@ export function createFeatureExtractor(lexicons: readonly Lexicon[], bits = DEFA
     add(global.length, Math.log1p(totalTokens) / Math.log(100), () => 'length');
   }
 
-  /** The words as the n-gram features see them: `<group>` or the stem of the form. */
-  function generalisedWords(s: ExplainedSentence, forms: readonly string[], starts: readonly number[]): string[] {
-    const words = forms.map(stemOf);
+  // Everything the n-gram and stance features need of a word form, computed once per form: its stem, the stem's
+  // hashes and whether it is a negator or a plural pronoun. A corpus repeats a small vocabulary, so the hot path
+  // is one map lookup per token, not a stemmer call and two string hashes.
+  const vocabulary = new Map<string, WordInfo>();
+  const infoOf = (stem: string, flags: number): WordInfo => {
+    const raw = hashString(stem);
+    return { stem, raw, unigram: fmix32((raw ^ UNIGRAM_SEED) >>> 0), flags };
+  };
+  const groupWord = infoOf(GROUP_WORD, 0);
+  function wordOf(form: string): WordInfo {
+    let info = vocabulary.get(form);
+    if (info === undefined) {
+      const flags = (negation.isNegator(form) ? NEGATOR : 0) | (FIRST_PERSON_PLURAL.has(form) ? WE : THIRD_PERSON_PLURAL.has(form) ? THEY : 0);
+      info = infoOf(stemOf(form), flags);
+      if (vocabulary.size >= MAX_VOCABULARY) vocabulary.clear();
+      vocabulary.set(form, info);
+    }
+    return info;
+  }
+  let wordBuffer: WordInfo[] = [];
+
+  /** The words as the n-gram features see them: `<group>` inside a group mention, else the stem of the form. */
+  function generalisedWords(s: ExplainedSentence, forms: readonly string[], starts: readonly number[]): readonly WordInfo[] {
+    if (wordBuffer.length < forms.length) wordBuffer = new Array<WordInfo>(forms.length * 2);
+    const words = wordBuffer;
+    for (let i = 0; i < forms.length; i++) words[i] = wordOf(forms[i]!);
     for (const m of s.mentions) {
       if (m.category === 'pronoun') continue; // "they" and "we" are stance cues, kept as words
       const from = m.start - s.start;
       const to = m.end - s.start;
-      for (let i = 0; i < forms.length; i++) if (starts[i]! >= from && starts[i]! < to) words[i] = GROUP_WORD;
+      for (let i = 0; i < forms.length; i++) {
+        // The group word keeps the form's stance flags ("we Velorians" stays first person).
+        if (starts[i]! >= from && starts[i]! < to) words[i] = words[i]!.flags === 0 ? groupWord : { ...groupWord, flags: words[i]!.flags };
+      }
     }
     return words;
   }
