@@ -7,7 +7,7 @@
  */
 
 import { UserError } from '../core/errors.js';
-import { MEASURES, type DocumentResult, type MeasureName, type SentenceResult } from '../core/types.js';
+import { MEASURES, PRESENCE_THRESHOLD, type DocumentResult, type Finding, type MeasureName, type SentenceResult } from '../core/types.js';
 import type { Lexicon } from '../lexicon/types.js';
 import { summariseDocument, type ExplainedSentence, type Scorer } from '../measures/scorer.js';
 import { createFeatureExtractor, type FeatureExtractor } from './features.js';
@@ -69,6 +69,8 @@ interface Active {
   readonly compiled: CompiledModel;
   readonly extractor: FeatureExtractor;
   readonly label: string;
+  /** What a model finding names as its source: the measure and the weights' hash, the same on every machine. */
+  readonly evidence: string;
 }
 
 /** Wraps the rule scorer. Checks modes against the models (a `both` mode needs a calibrated classifier). */
@@ -96,7 +98,7 @@ export function createModelScorer(rules: Scorer, lexicons: readonly Lexicon[], m
     if (missing.length > 0) warnings.push(`${where} was trained with lexicons not in use now (${missing.join(', ')}); its rule features may mean less`);
     let extractor = extractors.get(file.features.bits);
     if (!extractor) extractors.set(file.features.bits, (extractor = createFeatureExtractor(lexicons, file.features.bits)));
-    active.push({ measure, mode: m.mode, compiled: compileModel(file), extractor, label: `${measure}:${m.path ?? 'model'}@${file.weights.sha256.slice(0, 12)}` });
+    active.push({ measure, mode: m.mode, compiled: compileModel(file), extractor, label: `${measure}:${m.path ?? 'model'}@${file.weights.sha256.slice(0, 12)}`, evidence: `model:${measure}@${file.weights.sha256.slice(0, 12)}` });
   }
 
   function apply(sentence: ExplainedSentence, withNames: boolean): { result: SentenceResult; contributions: ModelContribution[] } {
@@ -104,6 +106,7 @@ export function createModelScorer(rules: Scorer, lexicons: readonly Lexicon[], m
     const result: Record<string, unknown> = { ...base };
     const contributions: ModelContribution[] = [];
     const vectors = new Map<FeatureExtractor, ReturnType<FeatureExtractor['extractNamed']> | ReturnType<FeatureExtractor['extract']>>();
+    const modelFindings: Finding[] = [];
     for (const a of active) {
       const decided = gate.allows(a.measure, sentence);
       if (!decided && !withNames) continue; // the rule score stands; no need to run the model
@@ -121,6 +124,23 @@ export function createModelScorer(rules: Scorer, lexicons: readonly Lexicon[], m
         result.dehumanization_own_voice = voice.ownVoice;
         result.dehumanization_quoted = voice.quoted;
       }
+      // A call the rules did not make is still evidence: a finding of rule "model" over the sentence, so
+      // findings.jsonl, the store and the report's evidence show every present measure.
+      if (decided && score >= PRESENCE_THRESHOLD && !sentence.findings.some((f) => f.measure === a.measure && !f.negated && f.weight > 0)) {
+        modelFindings.push({
+          measure: a.measure,
+          category: 'model',
+          rule: 'model',
+          match: sentence.text,
+          start: sentence.start,
+          end: sentence.end,
+          target: null,
+          negated: false,
+          quoted: a.measure === 'dehumanization' && (result.dehumanization_quoted as number) > 0,
+          lexicon: a.evidence,
+          weight: score,
+        });
+      }
       if (withNames) {
         contributions.push({
           measure: a.measure,
@@ -136,6 +156,7 @@ export function createModelScorer(rules: Scorer, lexicons: readonly Lexicon[], m
         });
       }
     }
+    if (modelFindings.length > 0) result.findings = [...sentence.findings, ...modelFindings];
     return { result: result as unknown as SentenceResult, contributions };
   }
 

@@ -88,3 +88,33 @@ describe('leave-one-group-out folds', () => {
     expect(() => groupFolds(['a', 'a'])).toThrow(RangeError);
   });
 });
+
+describe('evidence of model calls', () => {
+  it('every measure present in a sentence has a finding: a rule finding, or a "model" finding over the sentence', async () => {
+    const { setupScorer } = await import('../../src/classify/scorer-setup.js');
+    const { scorer } = setupScorer(['default'], [], ROOT, 'defaults');
+    const texts = [
+      'Mothers in both valleys have buried sons they will never see again.',
+      'Round them up, tag their ears and truck them back over the pass.',
+      'I used to think only we had suffered, but their grandparents were driven out too.',
+      'The minister called them vermin.',
+      'The council meets on Tuesday to discuss the budget.',
+    ];
+    let modelFindings = 0;
+    for (const text of texts) {
+      for (const s of scorer.scoreDocument('t', text).sentences) {
+        for (const m of ['dehumanization', 'victimhood_exclusive', 'victimhood_inclusive', 'acknowledgement'] as const) {
+          if (s[m] < 0.5) continue;
+          const evidence = s.findings.filter((f) => f.measure === m && !f.negated && f.weight > 0);
+          expect(evidence.length, `${m} in ${JSON.stringify(text)}`).toBeGreaterThan(0);
+          for (const f of evidence.filter((e) => e.rule === 'model')) {
+            modelFindings++;
+            expect(f.match).toBe(s.text);
+            expect(f.lexicon).toMatch(new RegExp(`^model:${m}@[0-9a-f]{12}$`));
+          }
+        }
+      }
+    }
+    expect(modelFindings).toBeGreaterThan(0);
+  });
+});
