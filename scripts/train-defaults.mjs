@@ -5,8 +5,8 @@
  *   npm run build && node scripts/train-defaults.mjs
  *
  * - One classifier per measure, trained on every labelled set the rehumanize contributors wrote (corpora-samples/gold,
- *   CC-BY-4.0): gold.jsonl, the probe sets (written later from the annotation guide alone, by eight other writers in
- *   eight registers) and the news-register sets (mostly negatives in the style of real news). The sealed held-out
+ *   CC-BY-4.0): gold.jsonl, the probe sets (written later from the annotation guide alone, by eleven other writers in
+ *   eleven registers) and the news-register sets (mostly negatives in the style of real news). The sealed held-out
  *   sets (heldout*.jsonl) are scored once, at the end, and never trained on.
  * - λ and the calibrations come from leave-one-writer-out cross-validation: each set is predicted by a model that
  *   never saw its writer's style, as a user's corpus will be to the shipped model.
@@ -47,6 +47,9 @@ const TRAINING = [
   ['probe-f', 'probe-f.jsonl', 'probe set F: investigative journalism, scholarship on propaganda, podcasts (hard cases)'],
   ['probe-g', 'probe-g.jsonl', 'probe set G: students, youth camps, parents, fans and street interviews'],
   ['probe-h', 'probe-h.jsonl', 'probe set H: diplomacy, military briefings, veterans and humanitarian reports'],
+  ['probe-i', 'probe-i.jsonl', 'probe set I: local politics, council meetings, community and NGO field notes'],
+  ['probe-j', 'probe-j.jsonl', 'probe set J: reviews, exhibitions, documentaries, artists and personal essays'],
+  ['probe-k', 'probe-k.jsonl', 'probe set K: short texts (posts, headlines, captions, placards, messages)'],
   ['news-a', 'news-a.jsonl', 'news register A: domestic news (mostly negatives)'],
   ['news-b', 'news-b.jsonl', 'news register B: international news and opinion (mostly negatives)'],
   ['news-c', 'news-c.jsonl', 'news register C: political opinion and commentary (mostly negatives)'],
@@ -289,7 +292,7 @@ L.push(`* Features (\`${extractor.info.version}\`, 2^${extractor.info.bits} sign
 L.push(`* L2-regularised logistic regression (L-BFGS), classes balanced; λ chosen from ${LAMBDAS.join(', ')} by out-of-writer F1.`);
 L.push('* **Out of writer:** leave-one-set-out cross-validation over the training sets above: each set is predicted by a model trained on the others, so a figure says how the model reads a writer it never saw. The Platt calibrations of each left-out set are fitted on the other sets\' out-of-set logits; the shipped calibration on all of them.');
 L.push('* **model** = the classifier\'s calibrated probability; **combined** (`both`) = Platt scaling on [rule score, model logit]; presence at ≥ 0.5 as for the rules.');
-L.push('* **Gate** (src/classify/model-gate.ts): a victimhood model decides only on a sentence that names suffering, loss or harm (or holds a lexicon phrase of the measure); elsewhere the rule score stands. Every figure here applies it as the scorer does.', '');
+L.push('* **Gate** (src/classify/model-gate.ts): a model decides only where the rules saw something of its measure — a dehumanization word (accepted or turned down), suffering, loss or harm for victimhood, a cue of acknowledgement (a wrong, a grievance, its legitimacy, an apology, a perspective verb) — or a lexicon phrase of the measure; elsewhere the rule score stands. Without it, a read of the sentences the models added on real news (articles 150–550 of allsides-news) found nearly all of them wrong: cancer and virus reports, complaints about \"they\", \"also killed\", first-person anecdotes. Every figure here applies the gate as the scorer does.', '');
 L.push('## F1 per measure', '');
 L.push(`| measure | λ | out-of-writer rules | model | combined | held-out rules | model | combined |${heldout2 ? ' held-out 2 rules | model | combined |' : ''} default mode |`);
 L.push(`|---|---:|---:|---:|---:|---:|---:|---:|${heldout2 ? '---:|---:|---:|' : ''}---|`);

@@ -1,8 +1,14 @@
 /**
- * Where a trained model may decide. A victimhood frame is a claim about suffering: a sentence that names no
- * suffering, no loss and no harm cannot hold one, whatever its words suggest ("both parties alike", "the same
- * as in May"). There a victimhood model keeps the rule score, so the model cannot flag news for the words around
- * suffering alone. Dehumanization and acknowledgement models decide everywhere.
+ * Where a trained model may decide. The models learn from short hand-written sentences; on real news they also
+ * fire on words that sit near the constructs (cancer, viruses, "they" in a complaint, "also killed"), and a
+ * read of their calls there found nearly all such additions wrong. So a model decides only where the rules saw
+ * something of its measure, and elsewhere the rule score stands:
+ *
+ * - dehumanization: a dehumanization lexicon word in the sentence, accepted or turned down by the context rules
+ *   (the model then judges target, voice and paraphrase around it better than the rules alone);
+ * - victimhood: suffering, loss or harm named in the sentence, or a lexicon phrase of the measure;
+ * - acknowledgement: a lexicon phrase of the measure, or a cue of acknowledgement (a wrong, a grievance, its
+ *   legitimacy, an apology, a perspective verb). "I know" and "I saw" are in every quote, so a stance verb is not enough.
  */
 
 import type { MeasureName } from '../core/types.js';
@@ -18,22 +24,34 @@ export interface ModelGate {
 
 const SUFFERING = new Set(['suffering_state', 'harm_event']);
 const NOT_SUFFERING = 'not_suffering';
+/** Frame cue classes that signal acknowledgement; roles and personal life are everywhere in news, so they do not. */
+const ACKNOWLEDGEMENT_CUES = new Set(['wrongdoing', 'grievance_noun', 'legitimacy', 'apology', 'perspective_stem']);
 
 /** Compiles the gate from the rule scorer's lexicons (the frame cue classes). */
 export function createModelGate(lexicons: readonly Lexicon[]): ModelGate {
-  const cues = compileTrie(lexicons.filter((l) => l.info.measure === 'frame').flatMap((l) => l.entries).filter((e) => SUFFERING.has(e.category) || e.category === NOT_SUFFERING));
-  const namesSuffering = (sentence: ExplainedSentence): boolean => {
+  const cues = compileTrie(
+    lexicons
+      .filter((l) => l.info.measure === 'frame')
+      .flatMap((l) => l.entries)
+      .filter((e) => SUFFERING.has(e.category) || e.category === NOT_SUFFERING || ACKNOWLEDGEMENT_CUES.has(e.category)),
+  );
+  const cueClasses = (sentence: ExplainedSentence): { suffering: boolean; acknowledgement: boolean } => {
     const found = cues.matchAll(sentenceTokens(sentence).forms);
     const idioms = found.filter((c) => c.entry.category === NOT_SUFFERING);
-    // "lost the election", "took pains": a suffering word inside a fixed expression names no suffering.
-    return found.some((c) => c.entry.category !== NOT_SUFFERING && !idioms.some((i) => i.start <= c.start && c.end <= i.end));
+    return {
+      // "lost the election", "took pains": a suffering word inside a fixed expression names no suffering.
+      suffering: found.some((c) => SUFFERING.has(c.entry.category) && !idioms.some((i) => i.start <= c.start && c.end <= i.end)),
+      acknowledgement: found.some((c) => ACKNOWLEDGEMENT_CUES.has(c.entry.category)),
+    };
   };
+  const hasCandidate = (measure: MeasureName, sentence: ExplainedSentence): boolean =>
+    sentence.findings.some((f) => f.measure === measure) || sentence.rejected.some((r) => r.measure === measure);
   return {
     allows(measure, sentence) {
-      if (measure !== 'victimhood_exclusive' && measure !== 'victimhood_inclusive') return true;
-      // A lexicon phrase of the measure ("we are the real victims") is enough: the rules already saw a claim.
-      if (sentence.findings.some((f) => f.measure === measure) || sentence.rejected.some((r) => r.measure === measure)) return true;
-      return namesSuffering(sentence);
+      if (hasCandidate(measure, sentence)) return true;
+      if (measure === 'dehumanization') return false;
+      const classes = cueClasses(sentence);
+      return measure === 'acknowledgement' ? classes.acknowledgement : classes.suffering;
     },
   };
 }

@@ -32,10 +32,17 @@ describe('model gate', () => {
     expect(gate.allows('victimhood_exclusive', sentence(text))).toBe(false);
   });
 
-  it('lets dehumanization and acknowledgement models decide everywhere', () => {
-    const s = sentence('The meeting starts at noon.');
-    expect(gate.allows('dehumanization', s)).toBe(true);
-    expect(gate.allows('acknowledgement', s)).toBe(true);
+  it('lets a dehumanization model decide only where a dehumanization word is in the sentence', () => {
+    expect(gate.allows('dehumanization', sentence('Rats spread through the kitchen.'))).toBe(true); // turned down by the rules, still the model's to judge
+    expect(gate.allows('dehumanization', sentence('Most patients recovered within a week of the vaccine.'))).toBe(false);
+    expect(gate.allows('dehumanization', sentence('They rant and they rage at every meeting.'))).toBe(false);
+  });
+
+  it('lets an acknowledgement model decide only on a cue of acknowledgement', () => {
+    expect(gate.allows('acknowledgement', sentence('Their grievances about the water rights are legitimate.'))).toBe(true);
+    expect(gate.allows('acknowledgement', sentence('We owe the families across the river an apology.'))).toBe(true);
+    expect(gate.allows('acknowledgement', sentence('I know you want a wall, and I know they do too.'))).toBe(false);
+    expect(gate.allows('acknowledgement', sentence('The meeting starts at noon.'))).toBe(false);
   });
 
   it('is applied by the model scorer: a gated sentence keeps its rule score and says so in explain', () => {
