@@ -6,7 +6,8 @@
  *
  * - One classifier per measure, trained on every labelled set the rehumanize contributors wrote (corpora-samples/gold,
  *   CC-BY-4.0): gold.jsonl, the probe sets (written later from the annotation guide alone, by eleven other writers in
- *   eleven registers) and the news-register sets (mostly negatives in the style of real news). The sealed held-out
+ *   eleven registers) and the news-register sets (mostly negatives in the style of real news, three of them written after reading what the
+ *   models wrongly flagged in real news). The sealed held-out
  *   sets (heldout*.jsonl) are scored once, at the end, and never trained on.
  * - λ and the calibrations come from leave-one-writer-out cross-validation: each set is predicted by a model that
  *   never saw its writer's style, as a user's corpus will be to the shipped model.
@@ -55,6 +56,9 @@ const TRAINING = [
   ['news-c', 'news-c.jsonl', 'news register C: political opinion and commentary (mostly negatives)'],
   ['news-d', 'news-d.jsonl', 'news register D: transcripts, national statements and local news (mostly negatives)'],
   ['news-e', 'news-e.jsonl', 'news register E: sympathy, apology, understanding and profiles that are not acknowledgement of another side (mostly negatives)'],
+  ['news-f', 'news-f.jsonl', 'news register F: disease and science, critical "they" statements, crime, idioms (hard negatives)'],
+  ['news-g', 'news-g.jsonl', 'news register G: casualty reports with "also" and "both", sympathy for our own, first-person anecdotes (hard negatives)'],
+  ['news-h', 'news-h.jsonl', 'news register H: opinion columns, interviews, statements about foreign leaders, profiles (hard negatives)'],
 ].filter(([, file]) => existsSync(join(GOLD_DIR, file)));
 const HELDOUT = join(GOLD_DIR, 'heldout.jsonl');
 const HELDOUT2 = join(GOLD_DIR, 'heldout2.jsonl');

@@ -97,31 +97,24 @@ describe('leave-one-group-out folds', () => {
 });
 
 describe('evidence of model calls', () => {
-  it('every measure present in a sentence has a finding: a rule finding, or a "model" finding over the sentence', async () => {
-    const { setupScorer } = await import('../../src/classify/scorer-setup.js');
-    const { scorer } = setupScorer(['default'], [], ROOT, 'defaults');
-    const texts = [
-      'Mothers in both valleys have buried sons they will never see again.',
-      'Round them up, tag their ears and truck them back over the pass.',
-      'I used to think only we had suffered, but their grandparents were driven out too.',
-      'The minister called them vermin.',
-      'The council meets on Tuesday to discuss the budget.',
-    ];
-    let modelFindings = 0;
-    for (const text of texts) {
-      for (const s of scorer.scoreDocument('t', text).sentences) {
-        for (const m of ['dehumanization', 'victimhood_exclusive', 'victimhood_inclusive', 'acknowledgement'] as const) {
-          if (s[m] < 0.5) continue;
-          const evidence = s.findings.filter((f) => f.measure === m && !f.negated && f.weight > 0);
-          expect(evidence.length, `${m} in ${JSON.stringify(text)}`).toBeGreaterThan(0);
-          for (const f of evidence.filter((e) => e.rule === 'model')) {
-            modelFindings++;
-            expect(f.match).toBe(s.text);
-            expect(f.lexicon).toMatch(new RegExp(`^model:${m}@[0-9a-f]{12}$`));
-          }
-        }
-      }
-    }
-    expect(modelFindings).toBeGreaterThan(0);
+  it('a present measure the rules did not find gets a "model" finding over the sentence; gated sentences keep the rules', () => {
+    const { scorer, lexicons } = rules();
+    const shipped = loadModelFile(join(ROOT, 'models', 'dehumanization.model.json'), { measure: 'dehumanization' });
+    // A model that says yes wherever it may decide: the finding comes from the mechanism, not from trained weights.
+    const eager = { ...shipped, weights: { ...shipped.weights, bias: 50, indices: [], values: [] } };
+    const wrapped = createModelScorer(scorer, lexicons, { dehumanization: { model: eager, mode: 'model' } });
+    const [turnedDown] = wrapped.scoreDocument('t', 'Rats spread through the kitchen.').sentences;
+    expect(turnedDown!.dehumanization).toBeGreaterThanOrEqual(0.5);
+    const f = turnedDown!.findings.find((x) => x.rule === 'model')!;
+    expect(f).toMatchObject({ measure: 'dehumanization', category: 'model', match: turnedDown!.text, negated: false, quoted: false });
+    expect(f.lexicon).toMatch(/^model:dehumanization@[0-9a-f]{12}$/);
+    // No dehumanization word: the gate keeps the rule score (0) and adds no finding.
+    const [plain] = wrapped.scoreDocument('t', 'The meeting starts at noon.').sentences;
+    expect(plain!.dehumanization).toBe(0);
+    expect(plain!.findings).toEqual([]);
+    // A rule finding already backs the call: no model finding is added.
+    const [backed] = wrapped.scoreDocument('t', 'The minister called them vermin.').sentences;
+    expect(backed!.findings.some((x) => x.rule === 'model')).toBe(false);
+    expect(backed!.dehumanization_quoted).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -21,7 +21,7 @@ function checkGuide(item: GoldItem): void {
 
 describe('labelled sets', () => {
   it('include the probe, news-register and held-out sets', () => {
-    for (const f of ['probe-a.jsonl', 'probe-b.jsonl', 'probe-c.jsonl', 'probe-d.jsonl', 'probe-e.jsonl', 'probe-f.jsonl', 'probe-g.jsonl', 'probe-h.jsonl', 'probe-i.jsonl', 'probe-j.jsonl', 'probe-k.jsonl', 'news-a.jsonl', 'news-b.jsonl', 'news-c.jsonl', 'news-d.jsonl', 'heldout2.jsonl']) expect(files).toContain(f);
+    for (const f of ['probe-a.jsonl', 'probe-b.jsonl', 'probe-c.jsonl', 'probe-d.jsonl', 'probe-e.jsonl', 'probe-f.jsonl', 'probe-g.jsonl', 'probe-h.jsonl', 'probe-i.jsonl', 'probe-j.jsonl', 'probe-k.jsonl', 'news-a.jsonl', 'news-b.jsonl', 'news-c.jsonl', 'news-d.jsonl', 'news-e.jsonl', 'news-f.jsonl', 'news-g.jsonl', 'news-h.jsonl', 'heldout2.jsonl']) expect(files).toContain(f);
   });
 
   it.each(files.filter((f) => f.startsWith('probe-') || f.startsWith('news-')).map((f) => [f]))('%s parses, is split "dev" and follows the guide', (f) => {
