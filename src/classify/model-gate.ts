@@ -5,7 +5,9 @@
  * something of its measure, and elsewhere the rule score stands:
  *
  * - dehumanization: a dehumanization lexicon word in the sentence, accepted or turned down by the context rules
- *   (the model then judges target, voice and paraphrase around it better than the rules alone);
+ *   (the model then judges target, voice and paraphrase around it better than the rules alone) — except a word of
+ *   disease or of water and masses that the rules found applied to no one: "the virus", "a flood" are literal far
+ *   more often than not in news, and a model let loose on them read COVID coverage as a rise in dehumanization;
  * - victimhood: suffering, loss or harm named in the sentence, or a lexicon phrase of the measure;
  * - acknowledgement: a lexicon phrase of the measure, or a cue of acknowledgement (a wrong, a grievance, its
  *   legitimacy, an apology, a perspective verb). "I know" and "I saw" are in every quote, so a stance verb is not enough.
@@ -14,7 +16,7 @@
 import type { MeasureName } from '../core/types.js';
 import { compileTrie } from '../lexicon/trie.js';
 import type { Lexicon } from '../lexicon/types.js';
-import type { ExplainedSentence } from '../measures/scorer.js';
+import { NO_HUMAN_TARGET, type ExplainedSentence } from '../measures/scorer.js';
 import { sentenceTokens } from './sentence-tokens.js';
 
 /** Decides, per sentence and measure, whether a model's score may replace the rule score. */
@@ -24,6 +26,8 @@ export interface ModelGate {
 
 const SUFFERING = new Set(['suffering_state', 'harm_event']);
 const NOT_SUFFERING = 'not_suffering';
+/** Dehumanization categories whose words are mostly literal in news; turned down for want of a human target, they stay turned down. */
+const LITERAL_CATEGORIES = new Set(['disease', 'water_mass', 'mass']);
 /** Frame cue classes that signal acknowledgement; roles and personal life are everywhere in news, so they do not. */
 const ACKNOWLEDGEMENT_CUES = new Set(['wrongdoing', 'grievance_noun', 'legitimacy', 'apology', 'perspective_stem']);
 
@@ -48,8 +52,13 @@ export function createModelGate(lexicons: readonly Lexicon[]): ModelGate {
     sentence.findings.some((f) => f.measure === measure) || sentence.rejected.some((r) => r.measure === measure);
   return {
     allows(measure, sentence) {
+      if (measure === 'dehumanization') {
+        return (
+          sentence.findings.some((f) => f.measure === measure) ||
+          sentence.rejected.some((r) => r.measure === measure && !(r.reason === NO_HUMAN_TARGET && LITERAL_CATEGORIES.has(r.category)))
+        );
+      }
       if (hasCandidate(measure, sentence)) return true;
-      if (measure === 'dehumanization') return false;
       const classes = cueClasses(sentence);
       return measure === 'acknowledgement' ? classes.acknowledgement : classes.suffering;
     },

@@ -54,6 +54,9 @@ export interface ExplainedSentence extends SentenceResult {
   readonly rejected: readonly RejectedCandidate[];
 }
 
+/** Why a candidate was turned down when no human group or person is its target ("rats in the kitchen"). */
+export const NO_HUMAN_TARGET = 'not applied to a human group or person';
+
 /** The compiled scorer. */
 export interface Scorer {
   /** Scores one document's text. */
@@ -208,7 +211,7 @@ export function createScorer(options: ScorerOptions): Scorer {
       const matchText = text.slice(starts[match.start]!, ends[match.end - 1]!);
       const link = linkFor(ctx, match, measure);
       if (!link) {
-        rejected?.push({ measure, match: matchText, category: entry.category, reason: 'not applied to a human group or person' });
+        rejected?.push({ measure, match: matchText, category: entry.category, reason: NO_HUMAN_TARGET });
         continue;
       }
       const voice = quotation.voice(ctx, cues, quotes, match.start, match.end);

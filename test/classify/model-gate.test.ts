@@ -36,6 +36,9 @@ describe('model gate', () => {
     expect(gate.allows('dehumanization', sentence('Rats spread through the kitchen.'))).toBe(true); // turned down by the rules, still the model's to judge
     expect(gate.allows('dehumanization', sentence('Most patients recovered within a week of the vaccine.'))).toBe(false);
     expect(gate.allows('dehumanization', sentence('They rant and they rage at every meeting.'))).toBe(false);
+    // Literal disease and water words the rules found applied to no one stay turned down.
+    expect(gate.allows('dehumanization', sentence('They had to keep them away from the virus all spring.'))).toBe(false);
+    expect(gate.allows('dehumanization', sentence('A flood after the storm closed the bridge.'))).toBe(false);
   });
 
   it('lets an acknowledgement model decide only on a cue of acknowledgement', () => {
