@@ -419,7 +419,7 @@ function renderMarkdown(inp: RenderInput): string {
       : []),
     ...(inp.heldout2Items > 0
       ? [
-          `**Second held-out set** (corpora-samples/gold/heldout2.jsonl, ${inp.heldout2Items} sentences, split \`heldout2\` here): written the same way by another contributor, sealed until the rules and models of that round were final, and used for nothing but this report. **Quote the held-out figures, this set first.**`,
+          `**Second held-out set** (corpora-samples/gold/heldout2.jsonl, ${inp.heldout2Items} sentences, split \`heldout2\` here): written the same way by another contributor, sealed while the rules and the first models of that round were written, and used for nothing but this report. Its aggregate figures were then seen three times, with the model gate and three sets of news hard negatives added in between (changes made for real news, not for it), so it is nearly but not wholly unseen. **Quote the held-out figures, this set first.**`,
           '',
         ]
       : []),
