@@ -39,7 +39,16 @@ export function createModelGate(lexicons: readonly Lexicon[]): ModelGate {
       .flatMap((l) => l.entries)
       .filter((e) => SUFFERING.has(e.category) || e.category === NOT_SUFFERING || ACKNOWLEDGEMENT_CUES.has(e.category)),
   );
+  // Several models ask about the same sentence in turn: its cue classes are found once.
+  let lastSentence: ExplainedSentence | null = null;
+  let lastClasses = { suffering: false, acknowledgement: false };
   const cueClasses = (sentence: ExplainedSentence): { suffering: boolean; acknowledgement: boolean } => {
+    if (sentence === lastSentence) return lastClasses;
+    lastSentence = sentence;
+    lastClasses = findCueClasses(sentence);
+    return lastClasses;
+  };
+  const findCueClasses = (sentence: ExplainedSentence): { suffering: boolean; acknowledgement: boolean } => {
     const found = cues.matchAll(sentenceTokens(sentence).forms);
     const idioms = found.filter((c) => c.entry.category === NOT_SUFFERING);
     return {
