@@ -108,10 +108,10 @@ console.log(`training: ${dev.length} sentences in ${trainingFiles.length} sets (
 // Where a victimhood model may decide (src/classify/model-gate.ts); elsewhere the rule score stands. The figures
 // below apply the gate exactly as the model scorer does.
 const gate = createModelGate(lexicons);
-const gatesOf = (texts) => texts.map((t) => scorer.explainDocument(t));
-const devExplained = gatesOf(dev.map((r) => r.text));
-const testExplained = gatesOf(test.map((r) => r.text));
-const test2Explained = heldout2 ? gatesOf(heldout2.rows.map((r) => r.text)) : null;
+const explainAll = (texts) => texts.map((t) => scorer.explainDocument(t));
+const devExplained = explainAll(dev.map((r) => r.text));
+const testExplained = explainAll(test.map((r) => r.text));
+const test2Explained = heldout2 ? explainAll(heldout2.rows.map((r) => r.text)) : null;
 const allows = (measure, sentences) => sentences.some((s) => gate.allows(measure, s));
 const gated = (measure, explained, rules, scores) => scores.map((v, i) => (allows(measure, explained[i]) ? v : rules[i]));
 
